@@ -1,0 +1,43 @@
+import { AppConfig } from '@app/config';
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { HttpExceptionFilter } from './http/http-exception.filter';
+import { validationPipe } from './http/validation';
+
+/** Builds the HTTP app, configured as in production; main.ts and the tests both use it. */
+export async function createApi(
+  config: AppConfig,
+  extra: (Type | DynamicModule)[] = [],
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  // An oversized body is refused (413) before it is parsed.
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.useBodyParser('text', { limit: config.bodyLimit, type: ['text/plain', 'text/csv'] });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Signatory API')
+      .setDescription('Coalition sign-on letters: drafting, sign-ons by email link, final PDFs.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

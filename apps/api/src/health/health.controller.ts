@@ -1,0 +1,47 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { HealthCheckResult } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { RedisHealthIndicator } from './redis.health';
+
+type Dependency = 'up' | 'down';
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  db: Dependency;
+  redis: Dependency;
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check([
+        () => this.db.pingCheck('db', { timeout: 1500 }),
+        () => this.redis.pingCheck('redis'),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      result = error.getResponse() as HealthCheckResult;
+      res.status(503);
+    }
+    const state = (key: string): Dependency =>
+      result.details[key]?.status === 'up' ? 'up' : 'down';
+    return {
+      status: result.status === 'ok' ? 'ok' : 'error',
+      db: state('db'),
+      redis: state('redis'),
+    };
+  }
+}

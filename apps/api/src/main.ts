@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/config';
+import { preflight, StartupError } from '@app/jobs';
+import { Logger } from 'nestjs-pino';
+import { createApi } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  await preflight(config);
+  const app = await createApi(config);
+  await app.listen(config.port);
+  app
+    .get(Logger)
+    .log(
+      `Signatory API on ${config.publicUrl} (port ${config.port}); docs at /api/docs; ` +
+        `workers ${config.workerInline ? 'in this process' : 'separate'}; ` +
+        `mail ${config.smtpUrl ? 'over SMTP' : `to ${config.mailOutboxDir}`}`,
+    );
+}
+
+main().catch((error: unknown) => {
+  // Configuration and unreachable dependencies: one line, no stack trace.
+  const known = error instanceof ConfigError || error instanceof StartupError;
+  process.stderr.write(
+    `signatory: ${known ? error.message : String((error as Error)?.stack ?? error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@app/config';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { preflight, StartupError } from '@app/jobs';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker process: BullMQ processors and the outbox drainer, no HTTP. Run as many as
+ * the load needs; on SIGTERM each finishes its in-flight jobs before it exits.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  await preflight(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.get(Logger).log(`Signatory worker running (queue prefix ${config.queuePrefix})`);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StartupError;
+  process.stderr.write(
+    `signatory-worker: ${known ? error.message : String((error as Error)?.stack ?? error)}\n`,
+  );
+  process.exit(1);
+});

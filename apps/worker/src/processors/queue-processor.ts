@@ -1,0 +1,37 @@
+import { JobName, JobPayload, JobsOf, QueueName } from '@app/jobs';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+
+export type JobHandlers<Q extends QueueName> = {
+  [N in JobsOf<Q>]: (payload: JobPayload<N>, job: Job) => Promise<unknown>;
+};
+
+/**
+ * A WorkerHost for one queue whose `handlers` must name every job of that queue (the
+ * type checks it) and which the worker checks again at start (`assertEveryJobHandled`).
+ */
+export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
+  protected abstract readonly handlers: JobHandlers<Q>;
+
+  handledJobs(): JobName[] {
+    return Object.keys(this.handlers) as JobName[];
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const handler = (this.handlers as Record<string, JobHandlers<Q>[JobsOf<Q>]>)[job.name];
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    return handler(job.data as never, job);
+  }
+}
+
+/** True when this is the job's last allowed attempt. */
+export function isFinalAttempt(job: Job): boolean {
+  return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+}
+
+/** Throws at start when a job name has no handler, naming the missing ones. */
+export function assertEveryJobHandled(processors: { handledJobs(): JobName[] }[]): void {
+  const handled = new Set(processors.flatMap((processor) => processor.handledJobs()));
+  const missing = Object.values(JobName).filter((name) => !handled.has(name));
+  if (missing.length) throw new Error(`no worker handles the job(s): ${missing.join(', ')}`);
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { envDefaults, envSchema } from './config.schema';
+
+export type DatabaseConfig =
+  { kind: 'sqlite'; file: string; url: string } | { kind: 'postgres'; url: string };
+
+/** A start-up configuration problem, already phrased as the one line to print. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * The validated, typed configuration. Built once from the environment by `loadConfig`
+ * and injected everywhere as `AppConfig`; nothing else reads `process.env`.
+ */
+export class AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly production: boolean;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly database: DatabaseConfig;
+  readonly migrateOnStart: boolean;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  /** Unset: mail is written as .eml files to `mailOutboxDir`. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly mailOutboxDir: string;
+  readonly filesDir: string;
+  readonly varDir: string;
+  readonly appSecret: string;
+  readonly workerInline: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly bodyLimit: string;
+  readonly outboxPollMs: number;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+}
+
+type RawEnv = Record<string, string | undefined>;
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a ConfigError
+ * whose message is one line naming the variable, e.g.
+ * `DATABASE_URL: expected sqlite:<file> or postgres://user@host:5432/database`.
+ */
+export function loadConfig(raw: RawEnv): AppConfig {
+  const input: RawEnv = { ...envDefaults };
+  for (const [key, value] of Object.entries(raw)) {
+    // An empty variable means "not set", as in most shells' `FOO= cmd`.
+    if (key in envSchema.shape && value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const varDir = resolve(env.VAR_DIR);
+
+  if (production && !env.APP_SECRET) {
+    throw new ConfigError('APP_SECRET: required in production (e.g. openssl rand -hex 32)');
+  }
+
+  return new AppConfig({
+    env: env.NODE_ENV,
+    production,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    migrateOnStart: env.DB_MIGRATE,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    mailOutboxDir: join(varDir, 'outbox'),
+    filesDir: resolve(env.FILES_DIR),
+    varDir,
+    appSecret: env.APP_SECRET ?? localAppSecret(varDir),
+    workerInline: env.WORKER_INLINE ?? !production,
+    logLevel: env.LOG_LEVEL,
+    bodyLimit: env.BODY_LIMIT.toLowerCase(),
+    outboxPollMs: env.OUTBOX_POLL_MS,
+  });
+}
+
+function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : resolve(file), url };
+  }
+  return { kind: 'postgres', url };
+}
+
+/**
+ * Outside production the secret is generated once and kept in `var/app-secret`, so that
+ * tokens survive restarts without anyone having to invent a secret for a local run.
+ */
+function localAppSecret(varDir: string): string {
+  const file = join(varDir, 'app-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(varDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  try {
+    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process (a parallel test or a second replica) wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(file, 'utf8').trim();
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}

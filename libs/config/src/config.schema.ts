@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The environment Signatory reads, one entry per variable of the architecture's table
+ * (plus a few operational knobs). Each message names what is expected, so the start-up
+ * line "<VARIABLE>: <message>" is enough to fix the value.
+ */
+const bool = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), {
+      message: `expected true or false`,
+    })
+    .transform((v) => ['true', '1', 'yes'].includes(v))
+    .describe(name);
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `expected ${example}` },
+    );
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], {
+    message: 'expected development, test or production',
+  }),
+  PORT: z.coerce
+    .number({ message: 'expected a port number (1-65535)' })
+    .int({ message: 'expected a port number (1-65535)' })
+    .min(0, { message: 'expected a port number (1-65535)' })
+    .max(65535, { message: 'expected a port number (1-65535)' }),
+  PUBLIC_URL: url(['http:', 'https:'], 'an http:// or https:// URL such as http://localhost:3000'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+      message: 'expected sqlite:<file> or postgres://user@host:5432/database',
+    }),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://host:6379 (or rediss:// for TLS)'),
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@host:587 or smtps://...').optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+      message: 'expected an address such as "Signatory <no-reply@example.org>"',
+    }),
+  FILES_DIR: z.string().trim().min(1, { message: 'expected a directory path' }),
+  APP_SECRET: z
+    .string()
+    .min(32, { message: 'expected at least 32 characters (e.g. openssl rand -hex 32)' })
+    .optional(),
+  WORKER_INLINE: bool('WORKER_INLINE').optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'expected 1-64 letters, digits, _ . or -' }),
+  DB_MIGRATE: bool('DB_MIGRATE'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'expected fatal, error, warn, info, debug, trace or silent',
+  }),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 1mb or 512kb' }),
+  VAR_DIR: z.string().trim().min(1, { message: 'expected a directory path' }),
+  OUTBOX_POLL_MS: z.coerce
+    .number({ message: 'expected milliseconds between 10 and 60000' })
+    .int({ message: 'expected milliseconds between 10 and 60000' })
+    .min(10, { message: 'expected milliseconds between 10 and 60000' })
+    .max(60000, { message: 'expected milliseconds between 10 and 60000' }),
+});
+
+export const envDefaults = {
+  NODE_ENV: 'development',
+  PORT: '3000',
+  PUBLIC_URL: 'http://localhost:3000',
+  DATABASE_URL: 'sqlite:var/signatory.sqlite',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  MAIL_FROM: 'Signatory <no-reply@localhost>',
+  FILES_DIR: 'var/files',
+  QUEUE_PREFIX: 'signatory',
+  DB_MIGRATE: 'true',
+  LOG_LEVEL: 'info',
+  BODY_LIMIT: '1mb',
+  VAR_DIR: 'var',
+  OUTBOX_POLL_MS: '500',
+} as const;
+
+export type Env = z.infer<typeof envSchema>;

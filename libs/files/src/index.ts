@@ -1,0 +1,3 @@
+export * from './file-storage';
+export * from './files.module';
+export * from './write-file-atomic';

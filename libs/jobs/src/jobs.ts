@@ -1,0 +1,33 @@
+/** The queues Signatory runs; each has its processor in apps/worker. */
+export enum QueueName {
+  Mail = 'mail',
+  Reminders = 'reminders',
+  Pdf = 'pdf',
+}
+
+/** Every job name, prefixed by its queue. A name here must have a handler in the worker. */
+export enum JobName {
+  /** Deliver one stored mail message. */
+  MailSend = 'mail.send',
+}
+
+/** The payload of each job: ids only; handlers reload the state they act on. */
+export interface JobPayloads {
+  [JobName.MailSend]: { mailId: string };
+}
+
+/** Which queue carries each job. */
+export const queueOfJob = {
+  [JobName.MailSend]: QueueName.Mail,
+} as const satisfies { readonly [N in JobName]: QueueName };
+
+/** The job names a queue carries, e.g. `JobsOf<QueueName.Mail>`. */
+export type JobsOf<Q extends QueueName> = {
+  [N in JobName]: (typeof queueOfJob)[N] extends Q ? N : never;
+}[JobName];
+
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+export function isJobName(name: string): name is JobName {
+  return (Object.values(JobName) as string[]).includes(name);
+}

@@ -1,0 +1,15 @@
+import { type AppConfig } from '@app/config';
+import { databasePreflight } from '@app/database';
+import { redisPreflight } from './redis-preflight';
+
+/** A dependency a process cannot start without, phrased as the one line to print. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** Both apps check the database and Redis before Nest starts: a failure is one clear line. */
+export async function preflight(config: AppConfig): Promise<void> {
+  const problem =
+    (await databasePreflight(config.database)) ?? (await redisPreflight(config.redisUrl));
+  if (problem) throw new StartupError(problem);
+}

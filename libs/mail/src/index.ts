@@ -1,0 +1,5 @@
+export * from './mail-message.entity';
+export * from './mail-transport';
+export * from './mail.errors';
+export * from './mail.module';
+export * from './mail.service';

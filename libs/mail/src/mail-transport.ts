@@ -1,0 +1,67 @@
+import { writeFileAtomic } from '@app/files';
+import { Logger } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { join } from 'node:path';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Where mail goes: an SMTP server, or .eml files on disk. */
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+/** Pooled SMTP (SMTP_URL). Errors keep nodemailer's `responseCode` for classification. */
+export class SmtpMailTransport implements MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(url: string) {
+    this.transporter = createTransport({ url, pool: true, maxConnections: 5 });
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const info = (await this.transporter.sendMail(mail)) as { messageId: string };
+    return { messageId: info.messageId };
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+/**
+ * Without SMTP_URL, each message is written as an .eml file (openable by any mail client)
+ * and its links are logged, so a local run can follow invitation links at once.
+ */
+export class FileMailTransport implements MailTransport {
+  private readonly logger = new Logger('Mail');
+  private readonly transporter = createTransport({ streamTransport: true, buffer: true });
+
+  constructor(private readonly folder: string) {}
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const info = (await this.transporter.sendMail(mail)) as { messageId: string; message: Buffer };
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const file = join(this.folder, `${stamp}-${info.messageId.replace(/[^A-Za-z0-9]/g, '')}.eml`);
+    await writeFileAtomic(file, info.message);
+    const links = mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? [];
+    this.logger.log(
+      `mail to ${mail.to} "${mail.subject}" written to ${file}` +
+        (links.length ? `; links: ${links.join(' ')}` : ''),
+    );
+    return { messageId: info.messageId };
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
