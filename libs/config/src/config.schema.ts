@@ -38,7 +38,7 @@ export const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'expected a port number (1-65535)' })
     .int({ message: 'expected a port number (1-65535)' })
-    .min(0, { message: 'expected a port number (1-65535)' })
+    .min(1, { message: 'expected a port number (1-65535)' })
     .max(65535, { message: 'expected a port number (1-65535)' }),
   PUBLIC_URL: url(['http:', 'https:'], 'an http:// or https:// URL such as http://localhost:3000'),
   DATABASE_URL: z

@@ -6,11 +6,19 @@ const MIGRATION_LOCK_KEY = 7_245_011_893;
 /**
  * Applies pending migrations. On PostgreSQL a session advisory lock makes concurrent
  * replicas take turns: the first applies, the others wait and then find nothing to do.
- * SQLite is a single local file whose writers already serialise.
+ * SQLite has no such lock; there, a process that loses the race to a concurrent one
+ * (an API and a worker on one file) rolls back and tries again, finding the work done.
  */
 export async function runMigrations(dataSource: DataSource): Promise<Migration[]> {
   if (dataSource.options.type !== 'postgres') {
-    return dataSource.runMigrations({ transaction: 'each' });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await dataSource.runMigrations({ transaction: 'each' });
+      } catch (error) {
+        const lostRace = /already exists|database is locked/.test((error as Error).message);
+        if (!lostRace || attempt === 3) throw error;
+      }
+    }
   }
   const lockRunner = dataSource.createQueryRunner();
   try {

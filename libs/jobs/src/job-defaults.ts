@@ -1,7 +1,7 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /**
- * Every job: retried with exponential backoff (1 s, 2 s, 4 s, ... ~4 min in all), kept
+ * Every job: retried with exponential backoff (1 s, 2 s, 4 s, ... about 2 min in all), kept
  * for a day once done so a re-drained duplicate id is still recognised, and kept on
  * failure for inspection.
  */

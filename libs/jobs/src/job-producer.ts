@@ -34,7 +34,11 @@ export class JobProducer implements OnModuleDestroy {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: { ...redisOptionsFromUrl(this.config.redisUrl), enableOfflineQueue: false },
+        connection: {
+          ...redisOptionsFromUrl(this.config.redisUrl),
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+        },
         prefix: this.config.queuePrefix,
         defaultJobOptions,
       });

@@ -13,6 +13,19 @@ import { isJobName } from './jobs';
 import { OutboxEntity } from './outbox.entity';
 
 const BATCH = 200;
+/** A job Redis has not accepted by then counts as not dispatched (it is re-sent later). */
+const DISPATCH_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('Redis did not answer in time')),
+      DISPATCH_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves committed outbox rows into BullMQ, oldest first, at least once. A row is marked
@@ -79,10 +92,12 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnApplicationShutd
       return true;
     }
     try {
-      await this.producer.add(row.jobName, JSON.parse(row.payload) as never, {
-        jobId: row.jobId,
-        delayMs: row.delayMs,
-      });
+      await withTimeout(
+        this.producer.add(row.jobName, JSON.parse(row.payload) as never, {
+          jobId: row.jobId,
+          delayMs: row.delayMs,
+        }),
+      );
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await this.outbox.update(row.id, {

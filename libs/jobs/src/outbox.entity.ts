@@ -1,5 +1,5 @@
 import { TimestampColumn } from '@app/database';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A job that a committed state change needs. Written in the same transaction as the
@@ -7,6 +7,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * truth when Redis is down or loses its data.
  */
 @Entity('outbox')
+// The drainer's only query: undispatched rows, oldest first.
+@Index('outbox_pending', ['dispatchedAt', 'createdAt'])
 export class OutboxEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;

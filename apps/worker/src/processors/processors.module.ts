@@ -1,6 +1,7 @@
 import { AppConfig } from '@app/config';
-import { defaultJobOptions, redisOptionsFromUrl } from '@app/jobs';
-import { BullModule } from '@nestjs/bullmq';
+import { defaultJobOptions, QueueName, redisOptionsFromUrl } from '@app/jobs';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MailProcessor } from './mail.processor';
 import { assertEveryJobHandled } from './queue-processor';
@@ -19,13 +20,21 @@ import { assertEveryJobHandled } from './queue-processor';
         defaultJobOptions,
       }),
     }),
+    // Registering a queue is what makes @nestjs/bullmq start the workers of its processors.
+    BullModule.registerQueue({ name: QueueName.Mail }),
   ],
   providers: [MailProcessor],
 })
 export class ProcessorsModule implements OnModuleInit {
-  constructor(private readonly mail: MailProcessor) {}
+  constructor(
+    private readonly mail: MailProcessor,
+    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
+  ) {}
 
   onModuleInit(): void {
     assertEveryJobHandled([this.mail]);
+    // Connection errors are logged once by the processors' workers; without a listener
+    // the registered queue would print each reconnect attempt to stderr.
+    this.mailQueue.on('error', () => undefined);
   }
 }

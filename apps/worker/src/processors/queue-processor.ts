@@ -1,5 +1,6 @@
 import { JobName, JobPayload, JobsOf, QueueName } from '@app/jobs';
-import { WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 
 export type JobHandlers<Q extends QueueName> = {
@@ -12,6 +13,21 @@ export type JobHandlers<Q extends QueueName> = {
  */
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
   protected abstract readonly handlers: JobHandlers<Q>;
+  private readonly logger = new Logger(this.constructor.name);
+  private lastError: string | undefined;
+
+  /** Connection trouble, logged once per distinct message rather than on every retry. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (error.message === this.lastError) return;
+    this.lastError = error.message;
+    this.logger.warn(`worker: ${error.message}`);
+  }
+
+  @OnWorkerEvent('ready')
+  onReady(): void {
+    this.lastError = undefined;
+  }
 
   handledJobs(): JobName[] {
     return Object.keys(this.handlers) as JobName[];

@@ -1,0 +1,34 @@
+import { JobProducer, OutboxEntity, QueueName } from '@app/jobs';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+
+/** Waits until no outbox row waits and no queue has waiting, delayed or active jobs. */
+export async function waitForQueuesIdle(
+  app: INestApplicationContext,
+  timeoutMs = 20000,
+): Promise<void> {
+  const outbox = app.get(DataSource).getRepository(OutboxEntity);
+  const producer = app.get(JobProducer);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await outbox.countBy({ dispatchedAt: IsNull() });
+    let busy = pending;
+    for (const name of Object.values(QueueName)) {
+      const counts = await producer
+        .queue(name)
+        .getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
+    }
+    if (busy === 0) return;
+    if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Removes every key of this test's queues, so Redis keeps nothing between runs. */
+export async function obliterateQueues(app: INestApplicationContext): Promise<void> {
+  const producer = app.get(JobProducer);
+  for (const name of Object.values(QueueName)) {
+    await producer.queue(name).obliterate({ force: true });
+  }
+}
