@@ -15,13 +15,16 @@ export async function redisPreflight(url: string, timeoutMs = 3000): Promise<str
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
   });
-  client.on('error', () => undefined);
+  // connect() rejects with a generic "Connection is closed"; the cause comes as an event.
+  let cause: NodeJS.ErrnoException | undefined;
+  client.on('error', (error: NodeJS.ErrnoException) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
     return undefined;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const failure = cause ?? (error as NodeJS.ErrnoException);
+    const reason = failure.code ?? failure.message;
     return (
       `REDIS_URL: cannot reach Redis at ${redactUrl(url)} (${reason}). ` +
       'Start one with: redis-server --daemonize yes --port 6379 --save "" --appendonly no ' +

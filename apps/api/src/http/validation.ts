@@ -15,17 +15,22 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
         ? `${parent}.${error.property}`
         : error.property;
     const own = error.constraints
-      ? [{ field, problems: Object.values(error.constraints).map((p) => rephrase(p, field)) }]
+      ? [
+          {
+            field,
+            problems: Object.values(error.constraints).map((p) => rephrase(p, error.property)),
+          },
+        ]
       : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
-// class-validator says "property x should not exist"; keep the field first like the rest.
-function rephrase(problem: string, field: string): string {
-  return /^property .+ should not exist$/.test(problem)
-    ? 'is not an accepted field'
-    : problem.replace(new RegExp(`^${field.split('.').pop()} `), '');
+// class-validator starts messages with the property ("to must be an email"); the field
+// now leads the whole message, so drop it here. Unknown fields get a plainer sentence.
+function rephrase(problem: string, property: string): string {
+  if (/^property .+ should not exist$/.test(problem)) return 'is not an accepted field';
+  return problem.startsWith(`${property} `) ? problem.slice(property.length + 1) : problem;
 }
 
 /**

@@ -1,0 +1,109 @@
+import { createTestApp, type TestApp } from '@app/testing';
+
+/** The HTTP surface every later route inherits: error shape, limits, headers, docs. */
+describe('HTTP basics', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const expectErrorShape = (body: Record<string, unknown>, statusCode: number) => {
+    expect(body.statusCode).toBe(statusCode);
+    expect(typeof body.error).toBe('string');
+    expect(typeof body.message).toBe('string');
+    expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
+  };
+
+  it('serves /health with the database and Redis up', async () => {
+    await t.http().get('/health').expect(200, { status: 'ok', db: 'up', redis: 'up' });
+  });
+
+  it('serves the OpenAPI UI and document', async () => {
+    const ui = await t.http().get('/api/docs/').expect(200);
+    expect(ui.text).toContain('swagger-ui');
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(doc.body.info.title).toBe('Signatory API');
+    expect(Object.keys(doc.body.paths)).toContain('/health');
+  });
+
+  it('answers malformed JSON with 400 naming the body', async () => {
+    const res = await t
+      .http()
+      .post('/api/test-probe/mail')
+      .set('Content-Type', 'application/json')
+      .send('{"to": "a@b.example", "subject": ')
+      .expect(400);
+    expectErrorShape(res.body, 400);
+    expect(res.body.message).toBe('body: malformed JSON');
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const res = await t
+      .http()
+      .post('/api/test-probe/mail')
+      .send({ to: 'a@b.example', subject: 's', text: 'x'.repeat(1_100_000) })
+      .expect(413);
+    expectErrorShape(res.body, 413);
+    expect(res.body.message).toBe('body: too large');
+  });
+
+  it.each([
+    [
+      { to: 'a@b.example', subject: 's', text: 't', admin: true },
+      'admin: is not an accepted field',
+    ],
+    [{ to: 42, subject: 's', text: 't' }, 'to: must be an email'],
+    [{ to: 'a@b.example', subject: ['s'], text: 't' }, 'subject: '],
+    [{ to: 'a@b.example', subject: 's'.repeat(201), text: 't' }, 'subject: must be shorter'],
+    [
+      { to: "a@b.example'; DROP TABLE outbox; --", subject: 's', text: 't' },
+      'to: must be an email',
+    ],
+    [{ subject: 's', text: 't' }, 'to: must be an email'],
+  ])('refuses %j with 400 naming the field', async (body, message) => {
+    const res = await t.http().post('/api/test-probe/mail').send(body).expect(400);
+    expectErrorShape(res.body, 400);
+    expect(res.body.message.startsWith(message)).toBe(true);
+    expect(Array.isArray(res.body.details)).toBe(true);
+  });
+
+  it('accepts unicode text intact', async () => {
+    await t
+      .http()
+      .post('/api/test-probe/mail')
+      .send({ to: 'uni@org.example', subject: 'شبكة 中文 Ærøskøbing 🚀', text: 'Zoë “quotes”' })
+      .expect(202);
+  });
+
+  it('answers an unknown route with the 404 shape', async () => {
+    const res = await t.http().get('/api/nothing-here').expect(404);
+    expectErrorShape(res.body, 404);
+  });
+
+  it('turns an unexpected error into a 500 with an errorId and no internals', async () => {
+    const res = await t.http().post('/api/test-probe/crash').expect(500);
+    expectErrorShape(res.body, 500);
+    expect(res.body.errorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.message).toContain(res.body.errorId);
+    expect(JSON.stringify(res.body)).not.toContain('passwd');
+  });
+
+  it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
+    const kept = await t.http().get('/health').set('X-Request-Id', 'abc-123');
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    const replaced = await t.http().get('/health').set('X-Request-Id', '<script>x</script>');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends the security headers', async () => {
+    const res = await t.http().get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
