@@ -1,32 +1,45 @@
 import { AppConfig, ConfigModule, LoggerModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { Clock, DomainModule } from '@app/domain';
 import { FilesModule } from '@app/files';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ProcessorsModule } from '../../worker/src/processors';
+import { AuthController } from './accounts/auth.controller';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { JoinController } from './join/join.controller';
+import { MembersController } from './workspaces/members.controller';
+import { WorkspacesController } from './workspaces/workspaces.controller';
 
 @Module({})
 export class ApiModule {
   /**
    * The HTTP app. With WORKER_INLINE the queue processors run in this process too.
-   * `extra` lets the test harness mount its probes beside the real modules.
+   * `extra` and `clock` let the test harness mount its probes and move time.
    */
-  static forRoot(config: AppConfig, extra: (Type | DynamicModule)[] = []): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    extra: (Type | DynamicModule)[] = [],
+    clock?: Clock,
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(config),
         DatabaseModule,
+        DomainModule.forRoot(clock),
         FilesModule,
         JobsModule,
         MailModule,
         HealthModule,
+        AuthModule,
         ...(config.workerInline ? [ProcessorsModule] : []),
         ...extra,
       ],
+      controllers: [AuthController, WorkspacesController, MembersController, JoinController],
     };
   }
 }

@@ -1,8 +1,10 @@
 import { AppConfig } from '@app/config';
+import type { Clock } from '@app/domain';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -12,9 +14,10 @@ import { validationPipe } from './http/validation';
 /** Builds the HTTP app, configured as in production; main.ts and the tests both use it. */
 export async function createApi(
   config: AppConfig,
-  extra: (Type | DynamicModule)[] = [],
+  options: { extra?: (Type | DynamicModule)[]; clock?: Clock } = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra), {
+  const module = ApiModule.forRoot(config, options.extra, options.clock);
+  const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
   });
@@ -22,6 +25,7 @@ export async function createApi(
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.use(helmet());
+  app.use(cookieParser());
   // An oversized body is refused (413) before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

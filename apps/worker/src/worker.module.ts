@@ -1,4 +1,5 @@
 import { DatabaseModule } from '@app/database';
+import { Clock, DomainModule } from '@app/domain';
 import { FilesModule } from '@app/files';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
@@ -9,13 +10,14 @@ import { ProcessorsModule } from './processors';
 /** The worker process: queues and their processors, no HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(config),
         DatabaseModule,
+        DomainModule.forRoot(clock),
         FilesModule,
         JobsModule,
         MailModule,

@@ -35,6 +35,11 @@ export class AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimit: string;
   readonly outboxPollMs: number;
+  /** Sessions expire after this many days without use. */
+  readonly sessionTtlDays: number;
+  /** Log-in attempts allowed per 15 minutes, per email and per client IP. */
+  readonly loginLimitPerEmail: number;
+  readonly loginLimitPerIp: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -87,6 +92,9 @@ export function loadConfig(raw: RawEnv): AppConfig {
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.BODY_LIMIT.toLowerCase(),
     outboxPollMs: env.OUTBOX_POLL_MS,
+    sessionTtlDays: env.SESSION_TTL_DAYS,
+    loginLimitPerEmail: env.LOGIN_LIMIT_PER_EMAIL,
+    loginLimitPerIp: env.LOGIN_LIMIT_PER_IP,
   });
 }
 

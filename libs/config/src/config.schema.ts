@@ -16,6 +16,10 @@ const bool = (name: string) =>
     .transform((v) => ['true', '1', 'yes'].includes(v))
     .describe(name);
 
+/** An integer in [min, max]; anything else gets `message`. */
+const intBetween = (min: number, max: number, message: string) =>
+  z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 const url = (protocols: string[], example: string) =>
   z
     .string()
@@ -35,11 +39,7 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], {
     message: 'expected development, test or production',
   }),
-  PORT: z.coerce
-    .number({ message: 'expected a port number (1-65535)' })
-    .int({ message: 'expected a port number (1-65535)' })
-    .min(1, { message: 'expected a port number (1-65535)' })
-    .max(65535, { message: 'expected a port number (1-65535)' }),
+  PORT: intBetween(1, 65535, 'expected a port number (1-65535)'),
   PUBLIC_URL: url(['http:', 'https:'], 'an http:// or https:// URL such as http://localhost:3000'),
   DATABASE_URL: z
     .string()
@@ -72,11 +72,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i, { message: 'expected a size such as 1mb or 512kb' }),
   VAR_DIR: z.string().trim().min(1, { message: 'expected a directory path' }),
-  OUTBOX_POLL_MS: z.coerce
-    .number({ message: 'expected milliseconds between 10 and 60000' })
-    .int({ message: 'expected milliseconds between 10 and 60000' })
-    .min(10, { message: 'expected milliseconds between 10 and 60000' })
-    .max(60000, { message: 'expected milliseconds between 10 and 60000' }),
+  OUTBOX_POLL_MS: intBetween(10, 60000, 'expected milliseconds between 10 and 60000'),
+  SESSION_TTL_DAYS: intBetween(1, 365, 'expected a number of days between 1 and 365'),
+  LOGIN_LIMIT_PER_EMAIL: intBetween(1, 10000, 'expected attempts per 15 minutes, 1-10000'),
+  LOGIN_LIMIT_PER_IP: intBetween(1, 10000, 'expected attempts per 15 minutes, 1-10000'),
 });
 
 export const envDefaults = {
@@ -93,6 +92,9 @@ export const envDefaults = {
   BODY_LIMIT: '1mb',
   VAR_DIR: 'var',
   OUTBOX_POLL_MS: '500',
+  SESSION_TTL_DAYS: '30',
+  LOGIN_LIMIT_PER_EMAIL: '10',
+  LOGIN_LIMIT_PER_IP: '50',
 } as const;
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,3 +3,4 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './migrate';
 export * from './database-preflight';
+export * from './errors';

@@ -15,7 +15,13 @@ describe('migrations', () => {
   const tables = async (dataSource: DataSource) => {
     const runner = dataSource.createQueryRunner();
     try {
-      const found = await runner.getTables(['outbox', 'mail_messages', 'migrations']);
+      const found = await runner.getTables([
+        'outbox',
+        'mail_messages',
+        'users',
+        'audit_events',
+        'migrations',
+      ]);
       return found.map((table) => table.name.replace(/^.*\./, '')).sort();
     } finally {
       await runner.release();
@@ -34,7 +40,13 @@ describe('migrations', () => {
     try {
       const applied = await runMigrations(dataSource);
       expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
-      expect(await tables(dataSource)).toEqual(['mail_messages', 'migrations', 'outbox']);
+      expect(await tables(dataSource)).toEqual([
+        'audit_events',
+        'mail_messages',
+        'migrations',
+        'outbox',
+        'users',
+      ]);
       expect(await runMigrations(dataSource)).toEqual([]);
 
       for (let i = 0; i < migrations.length; i++) {

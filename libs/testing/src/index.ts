@@ -5,3 +5,4 @@ export * from './smtp-sink';
 export * from './test-app';
 export * from './test-config';
 export * from './test-database';
+export * from './test-clock';

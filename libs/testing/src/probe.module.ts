@@ -1,4 +1,5 @@
 import { MailService } from '@app/mail';
+import { Public } from '../../../apps/api/src/auth/auth.decorators';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,7 @@ export class ProbeMailDto {
  * Test-only routes mounted beside the real modules by `createTestApp`: a request that
  * queues a mail through the outbox (as later features will), and one that fails unexpectedly.
  */
+@Public()
 @Controller('api/test-probe')
 export class ProbeController {
   constructor(

@@ -8,12 +8,15 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApi } from '../../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { ProbeModule } from './probe.module';
+import { TestClock } from './test-clock';
 import { obliterateQueues } from './queues';
 import { testConfig } from './test-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** The app's time; `clock.advance(ms)` moves it forward. */
+  clock: TestClock;
   config: AppConfig;
   database: TestDatabase;
   http(): TestAgent;
@@ -30,10 +33,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig({ DATABASE_URL: database.url, ...env });
-  const app = await createApi(config, [ProbeModule]);
+  const clock = new TestClock();
+  const app = await createApi(config, { extra: [ProbeModule], clock });
   await app.init();
   return {
     app,
+    clock,
     config,
     database,
     http: () => request(app.getHttpServer()),

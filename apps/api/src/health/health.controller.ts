@@ -1,8 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
 type Dependency = 'up' | 'down';
@@ -14,6 +16,8 @@ export interface HealthReport {
 }
 
 @ApiTags('operations')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

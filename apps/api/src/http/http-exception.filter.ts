@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '@app/domain';
+import { statusOf } from './domain-status';
 import { errorBody, type ErrorBody } from './error-body';
 
 /** Nest wraps body-parser errors in HttpExceptions; their `type` says what went wrong. */
@@ -31,6 +33,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {
+    if (exception instanceof DomainError) return errorBody(statusOf(exception), exception.message);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const parserType = (exception.cause as { type?: string } | undefined)?.type;

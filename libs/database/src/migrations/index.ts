@@ -1,4 +1,5 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { AccountsWorkspaces1764400000000 } from './1764400000000-accounts-workspaces';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
-export const migrations = [Foundation1764300000000];
+export const migrations = [Foundation1764300000000, AccountsWorkspaces1764400000000];

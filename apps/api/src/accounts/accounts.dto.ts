@@ -1,0 +1,38 @@
+import { PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+
+/** A display name: some visible text, no control characters. */
+export const NAME_PATTERN = /^(?=.*\S)[^\p{Cc}]*$/u;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'lead@coalition.example' })
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @IsString()
+  @Length(PASSWORD_MIN, PASSWORD_MAX, {
+    message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
+  })
+  password: string;
+
+  @ApiProperty({ example: 'Amina Diallo', maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @Matches(NAME_PATTERN, { message: 'must contain visible text and no control characters' })
+  name: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'lead@coalition.example' })
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
+  password: string;
+}

@@ -1,0 +1,16 @@
+import { DomainError, DomainErrorCode } from '@app/domain';
+
+/** The contract's status for each domain error code (shared/design/api.md). */
+const statusByCode: Record<DomainErrorCode, number> = {
+  [DomainErrorCode.Invalid]: 400,
+  [DomainErrorCode.Unauthenticated]: 401,
+  [DomainErrorCode.Forbidden]: 403,
+  [DomainErrorCode.NotFound]: 404,
+  [DomainErrorCode.Conflict]: 409,
+  [DomainErrorCode.Gone]: 410,
+  [DomainErrorCode.NotAllowedNow]: 422,
+};
+
+export function statusOf(error: DomainError): number {
+  return statusByCode[error.code];
+}

@@ -1,0 +1,128 @@
+import { DomainError, JoinService } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { statusOf } from '../http/domain-status';
+import { userView } from '../accounts/user.view';
+import { joinDone, joinForm, joinProblem } from '../views/join.pages';
+import { PAGE_CSP, renderPage } from '../views/render-page';
+import { AcceptJoinDto } from './join.dto';
+
+/**
+ * The link in a member invitation email: a page (/join/:token) for people, and its JSON
+ * twin (/api/join/:token) for clients. GET never changes anything; accepting is a POST.
+ */
+@ApiTags('accounts')
+@Public()
+@Controller()
+export class JoinController {
+  constructor(private readonly join: JoinService) {}
+
+  @Get('api/join/:token')
+  @ApiOperation({ summary: 'What a join link is for (404 unknown, 410 used or expired)' })
+  async describe(@Param('token') token: string) {
+    const invitation = await this.join.describe(token);
+    return { ...invitation, expiresAt: invitation.expiresAt.toISOString() };
+  }
+
+  @Post('api/join/:token')
+  @ApiOperation({ summary: 'Accept: create the account (name, password), join, sign in' })
+  async accept(@Param('token') token: string, @Body() dto: AcceptJoinDto) {
+    const { user, token: sessionToken } = await this.join.accept(token, dto);
+    return { user: userView(user), token: sessionToken };
+  }
+
+  @Get('join/:token')
+  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    try {
+      const invitation = await this.join.describe(token);
+      this.send(res, 200, `Join ${invitation.workspace.name}`, joinForm, {
+        ...this.formContext(invitation),
+        error: '',
+        name: '',
+      });
+    } catch (error) {
+      this.problem(res, error);
+    }
+  }
+
+  @Post('join/:token')
+  @HttpCode(200)
+  async submit(
+    @Param('token') token: string,
+    @Body() body: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    let invitation;
+    try {
+      invitation = await this.join.describe(token);
+    } catch (error) {
+      return this.problem(res, error);
+    }
+    const dto = plainToInstance(AcceptJoinDto, {
+      name: typeof body.name === 'string' ? body.name : '',
+      password: typeof body.password === 'string' ? body.password : '',
+    });
+    const problems = await validate(dto);
+    const context = { ...this.formContext(invitation), name: dto.name };
+    if (problems.length) {
+      const first = problems[0];
+      const message = `${first.property}: ${Object.values(first.constraints ?? {})[0] ?? 'invalid'}`;
+      return this.send(res, 400, `Join ${invitation.workspace.name}`, joinForm, {
+        ...context,
+        error: message,
+      });
+    }
+    try {
+      await this.join.accept(token, dto);
+    } catch (error) {
+      if (error instanceof DomainError && statusOf(error) === 400) {
+        return this.send(res, 400, `Join ${invitation.workspace.name}`, joinForm, {
+          ...context,
+          error: error.message,
+        });
+      }
+      return this.problem(res, error);
+    }
+    this.send(res, 200, `Welcome to ${invitation.workspace.name}`, joinDone, context);
+  }
+
+  private formContext(invitation: Awaited<ReturnType<JoinService['describe']>>) {
+    return {
+      workspace: invitation.workspace.name,
+      role: invitation.role,
+      email: invitation.email,
+      hasAccount: invitation.hasAccount,
+      expires: invitation.expiresAt.toUTCString(),
+    };
+  }
+
+  private problem(res: Response, error: unknown): void {
+    if (!(error instanceof DomainError)) throw error;
+    const status = statusOf(error);
+    const heading = status === 410 ? 'This link can no longer be used' : 'This link is not valid';
+    this.send(res, status, heading, joinProblem, {
+      heading,
+      message: error.message.replace(/^token: /, ''),
+    });
+  }
+
+  private send(
+    res: Response,
+    status: number,
+    title: string,
+    template: string,
+    context: object,
+  ): void {
+    res
+      .status(status)
+      .setHeader('Content-Security-Policy', PAGE_CSP)
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Referrer-Policy', 'no-referrer')
+      .type('html')
+      .send(renderPage(title, template, context));
+  }
+}

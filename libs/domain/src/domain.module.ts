@@ -1,0 +1,50 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsService } from './accounts/accounts.service';
+import { PasswordHasher } from './accounts/password-hasher';
+import { SessionEntity } from './accounts/session.entity';
+import { UserEntity } from './accounts/user.entity';
+import { AuditEventEntity } from './audit/audit-event.entity';
+import { AuditService } from './audit/audit.service';
+import { Clock } from './clock';
+import { WorkspaceScope } from './permissions/workspace-scope';
+import { JoinService } from './workspaces/join.service';
+import { MemberInvitationEntity } from './workspaces/member-invitation.entity';
+import { MembersService } from './workspaces/members.service';
+import { MembershipEntity } from './workspaces/membership.entity';
+import { WorkspaceEntity } from './workspaces/workspace.entity';
+import { WorkspacesService } from './workspaces/workspaces.service';
+
+const services = [
+  AccountsService,
+  PasswordHasher,
+  AuditService,
+  WorkspacesService,
+  MembersService,
+  JoinService,
+  WorkspaceScope,
+];
+
+/** All business logic, shared by the API and the worker. */
+@Global()
+@Module({})
+export class DomainModule {
+  /** `clock` lets tests move time; production uses the system clock. */
+  static forRoot(clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: DomainModule,
+      imports: [
+        TypeOrmModule.forFeature([
+          UserEntity,
+          SessionEntity,
+          WorkspaceEntity,
+          MembershipEntity,
+          MemberInvitationEntity,
+          AuditEventEntity,
+        ]),
+      ],
+      providers: [{ provide: Clock, useValue: clock }, ...services],
+      exports: [Clock, ...services],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+/** What went wrong, independent of transport; the API maps each code to its status. */
+export enum DomainErrorCode {
+  Invalid = 'invalid',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+  Gone = 'gone',
+  NotAllowedNow = 'not_allowed_now',
+}
+
+/**
+ * An expected failure of a use case. `message` is for the client and names the field
+ * when there is one (`email: already a member of this workspace`).
+ */
+export class DomainError extends Error {
+  override name = 'DomainError';
+
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static invalid(field: string, problem: string): DomainError {
+    return new DomainError(DomainErrorCode.Invalid, `${field}: ${problem}`);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(DomainErrorCode.NotFound, `${what} not found`);
+  }
+
+  static conflict(message: string): DomainError {
+    return new DomainError(DomainErrorCode.Conflict, message);
+  }
+}

@@ -1,0 +1,41 @@
+import { Role } from '../workspaces/roles';
+
+/**
+ * Everything a member may do in a workspace. docs/permissions.md is the same table in
+ * prose; a test checks that the two agree.
+ */
+export enum Action {
+  /** See the workspace, its campaigns, letters, revisions, comments and members. */
+  Read = 'read',
+  Comment = 'comment',
+  Draft = 'draft',
+  /** Create, rename and archive campaigns. */
+  ManageCampaigns = 'manage_campaigns',
+  /** Publish, close, and change a letter's settings. */
+  Publish = 'publish',
+  ManageDirectory = 'manage_directory',
+  InviteOrganizations = 'invite_organizations',
+  ModerateSignatures = 'moderate_signatures',
+  Export = 'export',
+  RenderPdf = 'render_pdf',
+  ManageMembers = 'manage_members',
+  ViewAudit = 'view_audit',
+  RenameWorkspace = 'rename_workspace',
+}
+
+/** The least powerful role allowed each action; every stronger role may too. */
+export const minimumRole: Record<Action, Role> = {
+  [Action.Read]: Role.Viewer,
+  [Action.Comment]: Role.Editor,
+  [Action.Draft]: Role.Editor,
+  [Action.ManageCampaigns]: Role.Lead,
+  [Action.Publish]: Role.Lead,
+  [Action.ManageDirectory]: Role.Coordinator,
+  [Action.InviteOrganizations]: Role.Coordinator,
+  [Action.ModerateSignatures]: Role.Coordinator,
+  [Action.Export]: Role.Coordinator,
+  [Action.RenderPdf]: Role.Coordinator,
+  [Action.ManageMembers]: Role.Lead,
+  [Action.ViewAudit]: Role.Lead,
+  [Action.RenameWorkspace]: Role.Owner,
+};

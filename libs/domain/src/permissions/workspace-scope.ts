@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+
+/** Finds the workspace that owns the resource with this id, or null when there is none. */
+export type ScopeResolver = (dataSource: DataSource, id: string) => Promise<string | null>;
+
+/**
+ * Route parameter → owning workspace. The permission guard reads the first route
+ * parameter named here, so a letter id leads to its campaign's workspace. Each feature
+ * adds its parameter (lid, cid, oid, ...) beside `wid`.
+ */
+const resolvers: Record<string, ScopeResolver> = {
+  wid: async (dataSource, id) =>
+    (await dataSource.getRepository(WorkspaceEntity).existsBy({ id })) ? id : null,
+};
+
+@Injectable()
+export class WorkspaceScope {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The parameter names that identify a workspace-scoped resource, in lookup order. */
+  static readonly params = Object.keys(resolvers);
+
+  /** The workspace of `params`' first scoped resource; null when it does not exist. */
+  async resolve(params: Record<string, string | undefined>): Promise<string | null | undefined> {
+    for (const [name, resolver] of Object.entries(resolvers)) {
+      const id = params[name];
+      if (id !== undefined) return resolver(this.dataSource, id);
+    }
+    return undefined;
+  }
+}
