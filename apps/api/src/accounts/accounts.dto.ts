@@ -1,12 +1,18 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+
+/** Surrounding spaces are not part of an address (pasted "  a@b.org "). */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** A display name: some visible text, no control characters. */
 export const NAME_PATTERN = /^(?=.*\S)[^\p{Cc}]*$/u;
 
 export class RegisterDto {
   @ApiProperty({ example: 'lead@coalition.example' })
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
   email: string;
@@ -27,6 +33,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'lead@coalition.example' })
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
   email: string;

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { redisOptionsFromUrl } from '@app/jobs';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import Redis from 'ioredis';
 
@@ -23,7 +23,7 @@ return { hits, ttl, blocked }
  * keeps working: this process counts in memory until Redis is back.
  */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
   private readonly redis: Redis;
   private readonly fallback = new ThrottlerStorageService();
   private readonly logger = new Logger('Throttler');
@@ -34,8 +34,14 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       ...redisOptionsFromUrl(config.redisUrl),
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
+      lazyConnect: true,
     });
     this.redis.on('error', () => undefined);
+  }
+
+  /** Connected before the first request, so no early attempt escapes the shared count. */
+  async onModuleInit(): Promise<void> {
+    await this.redis.connect().catch(() => undefined);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string) {

@@ -1,7 +1,7 @@
 import { Role, roles } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { NAME_PATTERN } from '../accounts/accounts.dto';
+import { NAME_PATTERN, Trim } from '../accounts/accounts.dto';
 
 export class WorkspaceNameDto {
   @ApiProperty({ example: 'Press Freedom Coalition', maxLength: 200 })
@@ -15,6 +15,7 @@ const roleMessage = { message: `must be one of ${roles.join(', ')}` };
 
 export class AddMemberDto {
   @ApiProperty({ example: 'editor@coalition.example' })
+  @Trim()
   @IsEmail({}, { message: 'must be an email address' })
   @MaxLength(320)
   email: string;

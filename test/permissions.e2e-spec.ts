@@ -1,0 +1,201 @@
+import { Action, minimumRole, Role, roles, atLeast } from '@app/domain';
+import { createTestApp, type TestApp } from '@app/testing';
+import type { Response, Test } from 'supertest';
+
+/**
+ * The permission matrix, route by route: every role of the workspace, a member of
+ * another workspace, and no token at all. Each later issue adds its routes to `routes`.
+ * The action named here is the one docs/permissions.md promises for the route; the
+ * expected status comes from that, so a route guarded by the wrong action fails.
+ */
+type Caller = Role | 'outsider' | 'anonymous';
+const callers: Caller[] = [...roles, 'outsider', 'anonymous'];
+
+interface Context {
+  t: TestApp;
+  wid: string;
+  /** A fresh member of the workspace (a viewer), for routes that change or remove one. */
+  freshMember(): Promise<string>;
+  unique(): string;
+}
+
+interface RouteCase {
+  route: string;
+  action: Action;
+  /** The status of an allowed call. */
+  ok: number;
+  call(ctx: Context, as: (test: Test) => Test): PromiseLike<Response>;
+}
+
+const routes: RouteCase[] = [
+  {
+    route: 'GET /api/workspaces/:wid',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}`)),
+  },
+  {
+    route: 'PATCH /api/workspaces/:wid',
+    action: Action.RenameWorkspace,
+    ok: 200,
+    call: ({ t, wid }, as) =>
+      as(t.http().patch(`/api/workspaces/${wid}`)).send({ name: 'Renamed coalition' }),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/audit',
+    action: Action.ViewAudit,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/audit`)),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/members',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/members`)),
+  },
+  {
+    route: 'POST /api/workspaces/:wid/members',
+    action: Action.ManageMembers,
+    ok: 201,
+    call: ({ t, wid, unique }, as) =>
+      as(t.http().post(`/api/workspaces/${wid}/members`)).send({
+        email: `new-${unique()}@org.example`,
+        role: 'viewer',
+      }),
+  },
+  {
+    route: 'PATCH /api/workspaces/:wid/members/:uid',
+    action: Action.ManageMembers,
+    ok: 200,
+    call: async ({ t, wid, freshMember }, as) => {
+      const uid = await freshMember();
+      return as(t.http().patch(`/api/workspaces/${wid}/members/${uid}`)).send({ role: 'editor' });
+    },
+  },
+  {
+    route: 'DELETE /api/workspaces/:wid/members/:uid (someone else)',
+    action: Action.ManageMembers,
+    ok: 204,
+    call: async ({ t, wid, freshMember }, as) => {
+      const uid = await freshMember();
+      return as(t.http().delete(`/api/workspaces/${wid}/members/${uid}`));
+    },
+  },
+];
+
+function expected(route: RouteCase, caller: Caller): number {
+  if (caller === 'anonymous') return 401;
+  if (caller === 'outsider') return 404;
+  return atLeast(caller, minimumRole[route.action]) ? route.ok : 403;
+}
+
+describe('permission matrix', () => {
+  let t: TestApp;
+  let ctx: Context;
+  const tokens = new Map<Caller, string>();
+  let counter = 0;
+
+  const register = async (label: string) => {
+    const res = await t
+      .http()
+      .post('/api/auth/register')
+      .send({
+        email: `${label}-${++counter}@org.example`,
+        password: 'correct horse battery',
+        name: label,
+      })
+      .expect(201);
+    return res.body as { user: { id: string; email: string }; token: string };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_LIMIT_PER_IP: '10000' });
+    const owner = await register('owner');
+    tokens.set(Role.Owner, owner.token);
+    const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const wid = (
+      await t
+        .http()
+        .post('/api/workspaces')
+        .set(auth(owner.token))
+        .send({ name: 'Coalition' })
+        .expect(201)
+    ).body.id as string;
+
+    const addMember = async (label: string, role: Role) => {
+      const person = await register(label);
+      await t
+        .http()
+        .post(`/api/workspaces/${wid}/members`)
+        .set(auth(owner.token))
+        .send({ email: person.user.email, role })
+        .expect(201);
+      return person;
+    };
+    for (const role of roles.filter((r) => r !== Role.Owner)) {
+      tokens.set(role, (await addMember(role, role)).token);
+    }
+    const outsider = await register('outsider');
+    await t
+      .http()
+      .post('/api/workspaces')
+      .set(auth(outsider.token))
+      .send({ name: 'Elsewhere' })
+      .expect(201);
+    tokens.set('outsider', outsider.token);
+
+    ctx = {
+      t,
+      wid,
+      unique: () => String(++counter),
+      freshMember: async () => (await addMember('target', Role.Viewer)).user.id,
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const cells = routes.flatMap((route) =>
+    callers.map((caller) => [route.route, caller, route] as const),
+  );
+
+  it.each(cells)('%s as %s', async (_name, caller, route) => {
+    const as = (test: Test) => {
+      const token = tokens.get(caller);
+      return token ? test.set('Authorization', `Bearer ${token}`) : test;
+    };
+    const res = await route.call(ctx, as);
+    expect({ caller, status: res.status }).toEqual({ caller, status: expected(route, caller) });
+    if (res.status === 404) expect(res.body.message).toBe('not found');
+  });
+
+  it.each([
+    ['GET', '/api/workspaces'],
+    ['POST', '/api/workspaces'],
+    ['GET', '/api/auth/me'],
+    ['POST', '/api/auth/logout'],
+  ])('%s %s needs a token', async (method, path) => {
+    const res = await t.http()[method.toLowerCase() as 'get' | 'post'](path).send({ name: 'x' });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers a nonexistent workspace exactly as another workspace', async () => {
+    const token = tokens.get(Role.Owner)!;
+    const missing = await t
+      .http()
+      .get('/api/workspaces/00000000-0000-4000-8000-000000000000/members')
+      .set('Authorization', `Bearer ${token}`);
+    const junk = await t
+      .http()
+      .get(`/api/workspaces/${encodeURIComponent("x' OR 1=1 --")}/members`)
+      .set('Authorization', `Bearer ${token}`);
+    expect([missing.status, missing.body]).toEqual([
+      404,
+      expect.objectContaining({ message: 'not found' }),
+    ]);
+    expect([junk.status, junk.body]).toEqual([
+      404,
+      expect.objectContaining({ message: 'not found' }),
+    ]);
+  });
+});
