@@ -4,7 +4,7 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
+  OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
@@ -34,7 +34,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
  * While Redis is unreachable rows wait, and the next pass after it returns sends them.
  */
 @Injectable()
-export class OutboxDrainer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
@@ -50,10 +50,11 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnApplicationShutd
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the database closes (module destroy precedes application shutdown). */
+  async onModuleDestroy(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.running;
+    await this.running?.catch(() => undefined);
   }
 
   /** One pass; returns how many rows it dispatched. Concurrent calls share the pass. */
@@ -64,9 +65,11 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnApplicationShutd
 
   private schedule(): void {
     this.timer = setTimeout(() => {
-      void this.drain().finally(() => {
-        if (this.timer) this.schedule();
-      });
+      this.drain()
+        .catch((error: Error) => this.logger.error(`outbox pass failed: ${error.message}`))
+        .finally(() => {
+          if (this.timer) this.schedule();
+        });
     }, this.config.outboxPollMs);
   }
 
