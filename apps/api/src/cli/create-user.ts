@@ -124,7 +124,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof UsageError || error instanceof ConfigError;
-  const message = known ? (error as Error).message : String((error as Error)?.stack ?? error);
+  const message = known ? error.message : String((error as Error)?.stack ?? error);
   process.stderr.write(`user:create: ${message}\n`);
   process.exit(known ? 2 : 1);
 });

@@ -17,7 +17,7 @@ describe('docs/permissions.md', () => {
   });
 
   it.each(Object.values(Action))('grants %s to exactly the roles the guard allows', (action) => {
-    const row = rows.find((r) => r.key === action)!;
+    const row = rows.find((r) => r.key === String(action))!;
     const documented = roles.filter((_, i) => row.cells[i] === '✓');
     const enforced = roles.filter((role: Role) => atLeast(role, minimumRole[action]));
     expect(documented).toEqual(enforced);
@@ -26,6 +26,11 @@ describe('docs/permissions.md', () => {
 
   it('orders the role columns as the roles are ranked', () => {
     const header = doc.split('\n').find((line) => line.startsWith('| action'))!;
-    expect(header.split('|').slice(2, -1).map((c) => c.trim())).toEqual(roles);
+    expect(
+      header
+        .split('|')
+        .slice(2, -1)
+        .map((c) => c.trim()),
+    ).toEqual(roles);
   });
 });
