@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
+import { serializeSqliteAccess } from './sqlite-serializer';
 
 @Global()
 @Module({
@@ -29,8 +30,10 @@ export class DatabaseModule implements OnModuleInit {
 
   /** Pending migrations are applied before anything else uses the database. */
   async onModuleInit(): Promise<void> {
-    if (!this.config.migrateOnStart) return;
-    const applied = await runMigrations(this.dataSource);
-    for (const migration of applied) this.logger.log(`applied migration ${migration.name}`);
+    if (this.config.migrateOnStart) {
+      const applied = await runMigrations(this.dataSource);
+      for (const migration of applied) this.logger.log(`applied migration ${migration.name}`);
+    }
+    serializeSqliteAccess(this.dataSource);
   }
 }

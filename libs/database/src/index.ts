@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './migrate';
 export * from './database-preflight';
 export * from './errors';
+export * from './sqlite-serializer';

@@ -57,22 +57,25 @@ export class MembersService {
   async list(
     workspaceId: string,
   ): Promise<{ members: Member[]; invitations: PendingInvitation[] }> {
-    const members = await this.dataSource
+    // Entities, not raw rows: SQLite hands raw timestamps back without their zone.
+    const memberships = await this.dataSource
       .getRepository(MembershipEntity)
-      .createQueryBuilder('m')
-      .innerJoin(UserEntity, 'u', 'u.id = m.user_id')
-      .select(['m.user_id AS "userId"', 'u.email AS email', 'u.name AS name'])
-      .addSelect(['m.role AS role', 'm.created_at AS "joinedAt"'])
-      .where('m.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('u.name', 'ASC')
-      .getRawMany<Member & { joinedAt: Date | string }>();
+      .find({ where: { workspaceId }, relations: { user: true } });
     const invitations = await this.dataSource.getRepository(MemberInvitationEntity).find({
       where: { workspaceId, acceptedAt: IsNull(), revokedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
     const now = this.clock.now();
     return {
-      members: members.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt) })),
+      members: memberships
+        .map((m) => ({
+          userId: m.userId,
+          email: m.user!.email,
+          name: m.user!.name,
+          role: m.role,
+          joinedAt: m.createdAt,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email)),
       invitations: invitations
         .filter((i) => i.expiresAt > now)
         .map(({ id, email, role, expiresAt }) => ({ id, email, role, expiresAt })),
@@ -167,6 +170,12 @@ export class MembersService {
     if (await manager.existsBy(MembershipEntity, { workspaceId, userId: user.id })) {
       throw DomainError.conflict('email: already a member of this workspace');
     }
+    // An emailed invitation for the same address is moot once they are in.
+    await manager.update(
+      MemberInvitationEntity,
+      { workspaceId, email: user.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: this.clock.now() },
+    );
     const membership = manager.create(MembershipEntity, {
       id: randomUUID(),
       workspaceId,
