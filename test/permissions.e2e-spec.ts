@@ -14,8 +14,15 @@ const callers: Caller[] = [...roles, 'outsider', 'anonymous'];
 interface Context {
   t: TestApp;
   wid: string;
+  /** A campaign, and a letter in it with one revision (created by the owner). */
+  cid: string;
+  lid: string;
+  /** A fresh letter (draft; `open` when published) for routes that change its state. */
+  freshLetter(published?: boolean): Promise<string>;
   /** A fresh member of the workspace (a viewer), for routes that change or remove one. */
   freshMember(): Promise<string>;
+  /** A fresh comment on `lid`, by the owner. */
+  comment(): Promise<string>;
   unique(): string;
 }
 
@@ -83,6 +90,135 @@ const routes: RouteCase[] = [
   },
 ];
 
+const content = {
+  title: 'Letter',
+  date: '2026-12-01',
+  addressees: [{ name: 'Official', addressLines: [] }],
+  salutation: 'Dear Official,',
+  body: 'We ask you to act.',
+  closing: 'Sincerely,',
+};
+const deadline = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+
+routes.push(
+  {
+    route: 'POST /api/workspaces/:wid/campaigns',
+    action: Action.ManageCampaigns,
+    ok: 201,
+    call: ({ t, wid }, as) =>
+      as(t.http().post(`/api/workspaces/${wid}/campaigns`)).send({ name: 'C' }),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/campaigns',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/campaigns`)),
+  },
+  {
+    route: 'GET /api/campaigns/:cid',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, cid }, as) => as(t.http().get(`/api/campaigns/${cid}`)),
+  },
+  {
+    route: 'PATCH /api/campaigns/:cid',
+    action: Action.ManageCampaigns,
+    ok: 200,
+    call: ({ t, cid }, as) =>
+      as(t.http().patch(`/api/campaigns/${cid}`)).send({ description: 'd' }),
+  },
+  {
+    route: 'POST /api/campaigns/:cid/letters',
+    action: Action.Draft,
+    ok: 201,
+    call: ({ t, cid }, as) => as(t.http().post(`/api/campaigns/${cid}/letters`)).send({ content }),
+  },
+  {
+    route: 'GET /api/letters/:lid',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}`)),
+  },
+  {
+    route: 'PUT /api/letters/:lid/draft',
+    action: Action.Draft,
+    ok: 200,
+    call: async ({ t, freshLetter }, as) =>
+      as(t.http().put(`/api/letters/${await freshLetter()}/draft`)).send({
+        baseRevision: 1,
+        content,
+      }),
+  },
+  {
+    route: 'PATCH /api/letters/:lid/settings',
+    action: Action.Publish,
+    ok: 200,
+    call: ({ t, lid }, as) =>
+      as(t.http().patch(`/api/letters/${lid}/settings`)).send({ pageSize: 'A4' }),
+  },
+  {
+    route: 'GET /api/letters/:lid/revisions',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/revisions`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/revisions/:n',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/revisions/1`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/diff',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/diff?from=1&to=1`)),
+  },
+  {
+    route: 'POST /api/letters/:lid/comments',
+    action: Action.Comment,
+    ok: 201,
+    call: ({ t, lid }, as) =>
+      as(t.http().post(`/api/letters/${lid}/comments`)).send({ revision: 1, body: 'Hm' }),
+  },
+  {
+    route: 'GET /api/letters/:lid/comments',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/comments`)),
+  },
+  {
+    route: 'POST /api/letters/:lid/comments/:id/resolve',
+    action: Action.Comment,
+    ok: 200,
+    call: async ({ t, lid, comment }, as) =>
+      as(t.http().post(`/api/letters/${lid}/comments/${await comment()}/resolve`)),
+  },
+  {
+    route: 'POST /api/letters/:lid/comments/:id/reopen',
+    action: Action.Comment,
+    ok: 200,
+    call: async ({ t, lid, comment }, as) =>
+      as(t.http().post(`/api/letters/${lid}/comments/${await comment()}/reopen`)),
+  },
+  {
+    route: 'POST /api/letters/:lid/publish',
+    action: Action.Publish,
+    ok: 200,
+    call: async ({ t, freshLetter }, as) =>
+      as(t.http().post(`/api/letters/${await freshLetter()}/publish`)).send({
+        deadline: deadline(),
+      }),
+  },
+  {
+    route: 'POST /api/letters/:lid/close',
+    action: Action.Publish,
+    ok: 200,
+    call: async ({ t, freshLetter }, as) =>
+      as(t.http().post(`/api/letters/${await freshLetter(true)}/close`)),
+  },
+);
+
 function expected(route: RouteCase, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'outsider') return 404;
@@ -144,9 +280,37 @@ describe('permission matrix', () => {
       .expect(201);
     tokens.set('outsider', outsider.token);
 
+    const owned = (test: Test) => test.set(auth(owner.token));
+    const cid = (
+      await owned(t.http().post(`/api/workspaces/${wid}/campaigns`))
+        .send({ name: 'Campaign' })
+        .expect(201)
+    ).body.id as string;
+    const freshLetter = async (published = false) => {
+      const lid = (
+        await owned(t.http().post(`/api/campaigns/${cid}/letters`))
+          .send({ content })
+          .expect(201)
+      ).body.id as string;
+      if (published)
+        await owned(t.http().post(`/api/letters/${lid}/publish`))
+          .send({ deadline: deadline() })
+          .expect(200);
+      return lid;
+    };
+    const lid = await freshLetter();
     ctx = {
       t,
       wid,
+      cid,
+      lid,
+      freshLetter,
+      comment: async () =>
+        (
+          await owned(t.http().post(`/api/letters/${lid}/comments`))
+            .send({ revision: 1, body: 'c' })
+            .expect(201)
+        ).body.id as string,
       unique: () => String(++counter),
       freshMember: async () => (await addMember('target', Role.Viewer)).user.id,
     };

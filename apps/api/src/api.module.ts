@@ -8,6 +8,8 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ProcessorsModule } from '../../worker/src/processors';
 import { AuthController } from './accounts/auth.controller';
 import { AuthModule } from './auth/auth.module';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { LettersController } from './letters/letters.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
 import { MembersController } from './workspaces/members.controller';
@@ -39,7 +41,14 @@ export class ApiModule {
         ...(config.workerInline ? [ProcessorsModule] : []),
         ...extra,
       ],
-      controllers: [AuthController, WorkspacesController, MembersController, JoinController],
+      controllers: [
+        AuthController,
+        WorkspacesController,
+        MembersController,
+        JoinController,
+        CampaignsController,
+        LettersController,
+      ],
     };
   }
 }

@@ -6,7 +6,15 @@ import { SessionEntity } from './accounts/session.entity';
 import { UserEntity } from './accounts/user.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { AuditService } from './audit/audit.service';
+import { CampaignEntity } from './campaigns/campaign.entity';
+import { CampaignsService } from './campaigns/campaigns.service';
 import { Clock } from './clock';
+import { CommentEntity } from './letters/comment.entity';
+import { CommentsService } from './letters/comments.service';
+import { LetterRevisionEntity } from './letters/letter-revision.entity';
+import { LetterEntity } from './letters/letter.entity';
+import { LettersService } from './letters/letters.service';
+import { PublishingService } from './letters/publishing.service';
 import { WorkspaceScope } from './permissions/workspace-scope';
 import { JoinService } from './workspaces/join.service';
 import { MemberInvitationEntity } from './workspaces/member-invitation.entity';
@@ -23,6 +31,10 @@ const services = [
   MembersService,
   JoinService,
   WorkspaceScope,
+  CampaignsService,
+  LettersService,
+  PublishingService,
+  CommentsService,
 ];
 
 /** All business logic, shared by the API and the worker. */
@@ -41,6 +53,10 @@ export class DomainModule {
           MembershipEntity,
           MemberInvitationEntity,
           AuditEventEntity,
+          CampaignEntity,
+          LetterEntity,
+          LetterRevisionEntity,
+          CommentEntity,
         ]),
       ],
       providers: [{ provide: Clock, useValue: clock }, ...services],

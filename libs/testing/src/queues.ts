@@ -2,7 +2,10 @@ import { JobProducer, OutboxEntity, QueueName } from '@app/jobs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 
-/** Waits until no outbox row waits and no queue has waiting, delayed or active jobs. */
+/**
+ * Waits until no outbox row waits and no queue has waiting, active or delayed jobs (the
+ * next run of a repeatable schedule, always delayed, does not count).
+ */
 export async function waitForQueuesIdle(
   app: INestApplicationContext,
   timeoutMs = 20000,
@@ -14,10 +17,15 @@ export async function waitForQueuesIdle(
     const pending = await outbox.countBy({ dispatchedAt: IsNull() });
     let busy = pending;
     for (const name of Object.values(QueueName)) {
-      const counts = await producer
-        .queue(name)
-        .getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      const queue = producer.queue(name);
+      const counts = await queue.getJobCounts(
+        'waiting',
+        'active',
+        'prioritized',
+        'waiting-children',
+      );
       busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
+      busy += (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
     }
     if (busy === 0) return;
     if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms`);

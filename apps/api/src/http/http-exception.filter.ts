@@ -33,7 +33,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {
-    if (exception instanceof DomainError) return errorBody(statusOf(exception), exception.message);
+    if (exception instanceof DomainError) {
+      return { ...errorBody(statusOf(exception), exception.message), ...exception.extra };
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const parserType = (exception.cause as { type?: string } | undefined)?.type;

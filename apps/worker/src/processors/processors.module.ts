@@ -4,6 +4,7 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MailProcessor } from './mail.processor';
+import { RemindersProcessor } from './reminders.processor';
 import { assertEveryJobHandled } from './queue-processor';
 
 /**
@@ -21,18 +22,19 @@ import { assertEveryJobHandled } from './queue-processor';
       }),
     }),
     // Registering a queue is what makes @nestjs/bullmq start the workers of its processors.
-    BullModule.registerQueue({ name: QueueName.Mail }),
+    BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reminders }),
   ],
-  providers: [MailProcessor],
+  providers: [MailProcessor, RemindersProcessor],
 })
 export class ProcessorsModule implements OnModuleInit {
   constructor(
     private readonly mail: MailProcessor,
+    private readonly reminders: RemindersProcessor,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
   ) {}
 
   onModuleInit(): void {
-    assertEveryJobHandled([this.mail]);
+    assertEveryJobHandled([this.mail, this.reminders]);
     // Connection errors are logged once by the processors' workers; without a listener
     // the registered queue would print each reconnect attempt to stderr.
     this.mailQueue.on('error', () => undefined);

@@ -10,7 +10,7 @@ describe('assertEveryJobHandled', () => {
 
   it('names the jobs no processor handles', () => {
     expect(() => assertEveryJobHandled([{ handledJobs: () => [] }])).toThrow(
-      `no worker handles the job(s): ${JobName.MailSend}`,
+      `no worker handles the job(s): ${Object.values(JobName).join(', ')}`,
     );
   });
 });

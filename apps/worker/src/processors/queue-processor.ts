@@ -7,6 +7,8 @@ export type JobHandlers<Q extends QueueName> = {
   [N in JobsOf<Q>]: (payload: JobPayload<N>, job: Job) => Promise<unknown>;
 };
 
+type RawHandler = (payload: unknown, job: Job) => Promise<unknown>;
+
 /**
  * A WorkerHost for one queue whose `handlers` must name every job of that queue (the
  * type checks it) and which the worker checks again at start (`assertEveryJobHandled`).
@@ -34,9 +36,11 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const handler = (this.handlers as Record<string, JobHandlers<Q>[JobsOf<Q>]>)[job.name];
+    // The job's name decides its payload type; BullMQ hands both over untyped.
+    const handlers = this.handlers as unknown as Record<string, RawHandler | undefined>;
+    const handler = handlers[job.name];
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
-    return handler(job.data as never, job);
+    return handler(job.data, job);
   }
 }
 

@@ -19,6 +19,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Extra fields for the client, beside the message (e.g. the current revision on a 409). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }

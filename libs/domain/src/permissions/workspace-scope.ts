@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { LetterEntity } from '../letters/letter.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /** Finds the workspace that owns the resource with this id, or null when there is none. */
@@ -13,6 +15,18 @@ export type ScopeResolver = (dataSource: DataSource, id: string) => Promise<stri
 const resolvers: Record<string, ScopeResolver> = {
   wid: async (dataSource, id) =>
     (await dataSource.getRepository(WorkspaceEntity).existsBy({ id })) ? id : null,
+  cid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(CampaignEntity)
+        .findOne({ where: { id }, select: { workspaceId: true } })
+    )?.workspaceId ?? null,
+  lid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(LetterEntity)
+        .findOne({ where: { id }, relations: { campaign: true } })
+    )?.campaign?.workspaceId ?? null,
 };
 
 @Injectable()

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LetterContentDto } from './letter-content.dto';
+import { LetterSettingsDto } from './letter-settings.dto';
+
+export class CreateLetterDto {
+  @ApiProperty({ type: LetterContentDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LetterContentDto)
+  content: LetterContentDto;
+
+  @ApiPropertyOptional({ type: LetterSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LetterSettingsDto)
+  settings?: LetterSettingsDto;
+}
+
+export class SaveDraftDto {
+  @ApiProperty({ description: 'the revision this edit started from' })
+  @IsInt()
+  @Min(1)
+  baseRevision: number;
+
+  @ApiProperty({ type: LetterContentDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LetterContentDto)
+  content: LetterContentDto;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
+}
+
+export class DiffQueryDto {
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  from: number;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  to: number;
+}
+
+export class AddCommentDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  revision: number;
+
+  @ApiProperty({ maxLength: 10_000 })
+  @IsString()
+  @MaxLength(10_000)
+  @Matches(/\S/, { message: 'must contain visible text' })
+  body: string;
+
+  @ApiPropertyOptional({ description: 'the passage the comment is about', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  quote?: string;
+}
+
+export class PublishDto {
+  @ApiPropertyOptional({ description: 'default: the latest revision' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  revision?: number;
+
+  @ApiPropertyOptional({ example: '2026-12-15T17:00:00Z', description: 'required the first time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time' })
+  deadline?: string;
+}
+
+export class CampaignDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^(?=.*\S)[^\p{Cc}]*$/u, {
+    message: 'must contain visible text and no control characters',
+  })
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+}
+
+export class UpdateCampaignDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^(?=.*\S)[^\p{Cc}]*$/u, {
+    message: 'must contain visible text and no control characters',
+  })
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}

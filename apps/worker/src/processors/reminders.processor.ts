@@ -1,0 +1,40 @@
+import { PublishingService } from '@app/domain';
+import { JobName, QueueName } from '@app/jobs';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JobHandlers, QueueProcessor } from './queue-processor';
+
+/** How often open letters are checked against their deadline. */
+export const DEADLINE_SCAN_EVERY_MS = 60_000;
+
+@Processor(QueueName.Reminders)
+export class RemindersProcessor
+  extends QueueProcessor<QueueName.Reminders>
+  implements OnApplicationBootstrap
+{
+  constructor(
+    private readonly publishing: PublishingService,
+    @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  protected readonly handlers: JobHandlers<QueueName.Reminders> = {
+    [JobName.RemindersDeadlines]: async () => ({ closed: await this.publishing.closeOverdue() }),
+  };
+
+  /**
+   * One schedule for all workers (an upsert under a fixed id), kept by Redis across
+   * restarts and laid again by every worker start. The deadlines themselves live in the
+   * database, so a lost schedule only delays a close until the next start.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    this.queue.on('error', () => undefined);
+    await this.queue.upsertJobScheduler(
+      'letter-deadlines',
+      { every: DEADLINE_SCAN_EVERY_MS },
+      { name: JobName.RemindersDeadlines, data: {} },
+    );
+  }
+}

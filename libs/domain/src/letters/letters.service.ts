@@ -1,0 +1,252 @@
+import { isUniqueViolation } from '@app/database';
+import { markdownProblems } from '@app/markdown';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { Clock } from '../clock';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { diffLetters, type FieldDiff, type LetterContent } from './letter-diff';
+import { LetterRevisionEntity } from './letter-revision.entity';
+import { defaultLetterSettings, type LetterSettings } from './letter-settings';
+import { LetterEntity, type LetterStatus } from './letter.entity';
+
+export interface LetterView {
+  id: string;
+  campaignId: string;
+  status: LetterStatus;
+  revision: number;
+  publishedRevision: number | null;
+  deadline: Date | null;
+  content: LetterContent;
+  settings: LetterSettings;
+}
+
+export interface RevisionSummary {
+  number: number;
+  authorId: string;
+  message: string | null;
+  createdAt: Date;
+}
+
+export interface RevisionView extends RevisionSummary {
+  content: LetterContent;
+}
+
+/** Drafting: letters, their immutable revisions, conflict-safe saving, diffs. */
+@Injectable()
+export class LettersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    campaignId: string,
+    authorId: string,
+    input: { content: LetterContent; settings?: Partial<LetterSettings> },
+  ): Promise<LetterView> {
+    assertSafeBody(input.content);
+    const campaign = await this.dataSource
+      .getRepository(CampaignEntity)
+      .findOneBy({ id: campaignId });
+    if (!campaign) throw DomainError.notFound('campaign');
+    if (campaign.archivedAt) {
+      throw new DomainError(
+        DomainErrorCode.NotAllowedNow,
+        'campaign: archived; unarchive it to add letters',
+      );
+    }
+    const settings = { ...defaultLetterSettings, ...definedOnly(input.settings ?? {}) };
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await manager.save(
+        manager.create(LetterEntity, {
+          id: randomUUID(),
+          campaignId,
+          status: 'draft',
+          currentRevision: 1,
+          publishedRevision: null,
+          deadline: null,
+          settings: JSON.stringify(settings),
+          createdBy: authorId,
+          createdAt: this.clock.now(),
+          publishedAt: null,
+          closedAt: null,
+        }),
+      );
+      await this.insertRevision(manager, letter.id, 1, authorId, input.content, 'created');
+      return toView(letter, input.content);
+    });
+  }
+
+  async get(letterId: string): Promise<LetterView> {
+    const letter = await this.letterOrFail(this.dataSource.manager, letterId);
+    const revision = await this.revisionOrFail(letterId, letter.currentRevision);
+    return toView(letter, JSON.parse(revision.content) as LetterContent);
+  }
+
+  /**
+   * Saves `content` as revision baseRevision + 1. When someone saved since the caller's
+   * base, nothing is written and the answer is 409 with the current revision and content.
+   * Two saves from one base race on the unique (letter, number) index: one wins.
+   */
+  async saveDraft(
+    letterId: string,
+    authorId: string,
+    input: { baseRevision: number; content: LetterContent; message?: string },
+  ): Promise<{ revision: number }> {
+    assertSafeBody(input.content);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const letter = await this.letterOrFail(manager, letterId);
+        if (letter.status === 'final') {
+          throw new DomainError(DomainErrorCode.NotAllowedNow, 'status: the letter is final');
+        }
+        if (input.baseRevision > letter.currentRevision) {
+          throw DomainError.invalid(
+            'baseRevision',
+            `no revision ${input.baseRevision}; the latest is ${letter.currentRevision}`,
+          );
+        }
+        if (input.baseRevision !== letter.currentRevision) throw await this.stale(manager, letter);
+        const next = input.baseRevision + 1;
+        await this.insertRevision(manager, letterId, next, authorId, input.content, input.message);
+        const moved = await manager.update(
+          LetterEntity,
+          { id: letterId, currentRevision: input.baseRevision },
+          { currentRevision: next },
+        );
+        if (!moved.affected) throw await this.stale(manager, letter);
+        return { revision: next };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw await this.stale(
+        this.dataSource.manager,
+        await this.letterOrFail(this.dataSource.manager, letterId),
+      );
+    }
+  }
+
+  async updateSettings(
+    letterId: string,
+    changes: Partial<LetterSettings>,
+  ): Promise<LetterSettings> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await this.letterOrFail(manager, letterId);
+      const settings = {
+        ...(JSON.parse(letter.settings) as LetterSettings),
+        ...definedOnly(changes),
+      };
+      await manager.update(LetterEntity, { id: letterId }, { settings: JSON.stringify(settings) });
+      return settings;
+    });
+  }
+
+  async revisions(letterId: string): Promise<RevisionSummary[]> {
+    await this.letterOrFail(this.dataSource.manager, letterId);
+    const rows = await this.dataSource.getRepository(LetterRevisionEntity).find({
+      where: { letterId },
+      order: { number: 'ASC' },
+      select: { number: true, authorId: true, message: true, createdAt: true },
+    });
+    return rows.map(({ number, authorId, message, createdAt }) => ({
+      number,
+      authorId,
+      message,
+      createdAt,
+    }));
+  }
+
+  async revision(letterId: string, number: number): Promise<RevisionView> {
+    const row = await this.revisionOrFail(letterId, number);
+    return {
+      number: row.number,
+      authorId: row.authorId,
+      message: row.message,
+      createdAt: row.createdAt,
+      content: JSON.parse(row.content) as LetterContent,
+    };
+  }
+
+  async diff(
+    letterId: string,
+    from: number,
+    to: number,
+  ): Promise<{ from: number; to: number; fields: FieldDiff[] }> {
+    const [a, b] = await Promise.all([this.revision(letterId, from), this.revision(letterId, to)]);
+    return { from, to, fields: diffLetters(a.content, b.content) };
+  }
+
+  private async insertRevision(
+    manager: EntityManager,
+    letterId: string,
+    number: number,
+    authorId: string,
+    content: LetterContent,
+    message: string | undefined,
+  ): Promise<void> {
+    await manager.insert(LetterRevisionEntity, {
+      id: randomUUID(),
+      letterId,
+      number,
+      content: JSON.stringify(content),
+      message: message?.trim() || null,
+      authorId,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  private async stale(manager: EntityManager, letter: LetterEntity): Promise<DomainError> {
+    const fresh = await this.letterOrFail(manager, letter.id);
+    const current = await manager.findOneByOrFail(LetterRevisionEntity, {
+      letterId: letter.id,
+      number: fresh.currentRevision,
+    });
+    return new DomainError(
+      DomainErrorCode.Conflict,
+      `baseRevision: revision ${fresh.currentRevision} was saved meanwhile; merge your changes into it and save again`,
+      { currentRevision: fresh.currentRevision, content: JSON.parse(current.content) as unknown },
+    );
+  }
+
+  private async letterOrFail(manager: EntityManager, letterId: string): Promise<LetterEntity> {
+    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
+    if (!letter) throw DomainError.notFound('letter');
+    return letter;
+  }
+
+  private async revisionOrFail(letterId: string, number: number): Promise<LetterRevisionEntity> {
+    const row = await this.dataSource
+      .getRepository(LetterRevisionEntity)
+      .findOneBy({ letterId, number });
+    if (!row) throw DomainError.notFound(`revision ${number}`);
+    return row;
+  }
+}
+
+/** A partial update's given fields only (validated DTOs carry absent ones as undefined). */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+/** The body is Markdown; raw HTML and non-web links are refused where they are typed. */
+function assertSafeBody(content: LetterContent): void {
+  const problem = markdownProblems(content.body)[0];
+  if (problem) throw DomainError.invalid('content.body', problem);
+}
+
+export function toView(letter: LetterEntity, content: LetterContent): LetterView {
+  return {
+    id: letter.id,
+    campaignId: letter.campaignId,
+    status: letter.status,
+    revision: letter.currentRevision,
+    publishedRevision: letter.publishedRevision,
+    deadline: letter.deadline,
+    content,
+    settings: JSON.parse(letter.settings) as LetterSettings,
+  };
+}

@@ -1,0 +1,145 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { AuditService, type Actor } from '../audit/audit.service';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { Clock } from '../clock';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import type { LetterContent } from './letter-diff';
+import { LetterRevisionEntity } from './letter-revision.entity';
+import { LetterEntity } from './letter.entity';
+
+const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
+
+/**
+ * Opening a letter for sign-on (publishing a revision, with a deadline) and closing it,
+ * by hand or when the deadline passes.
+ */
+@Injectable()
+export class PublishingService {
+  private readonly logger = new Logger('Letters');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Freezes `revision` (default: the latest) as the text organizations sign and opens the
+   * letter until `deadline`. Republishing a newer revision, or a closed letter with a new
+   * deadline, opens it again; drafting goes on beside it.
+   */
+  async publish(
+    letterId: string,
+    actorId: string,
+    input: { revision?: number; deadline?: Date },
+  ): Promise<{ status: 'open'; publishedRevision: number; deadline: Date }> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await this.letterOrFail(manager, letterId);
+      if (letter.status === 'final') throw notNow('status: the letter is final');
+      const number = input.revision ?? letter.currentRevision;
+      if (number > letter.currentRevision) {
+        throw DomainError.invalid(
+          'revision',
+          `no revision ${number}; the latest is ${letter.currentRevision}`,
+        );
+      }
+      const revision = await manager.findOneByOrFail(LetterRevisionEntity, { letterId, number });
+      const content = JSON.parse(revision.content) as LetterContent;
+      if (content.addressees.length === 0) {
+        throw notNow(
+          `content.addressees: revision ${number} has no addressee; add at least one to publish`,
+        );
+      }
+      const deadline = input.deadline ?? (letter.status === 'open' ? letter.deadline : null);
+      if (!deadline) throw DomainError.invalid('deadline', 'required to publish');
+      if (deadline <= this.clock.now())
+        throw DomainError.invalid('deadline', 'must be in the future');
+
+      Object.assign(letter, {
+        status: 'open',
+        publishedRevision: number,
+        deadline,
+        publishedAt: this.clock.now(),
+        closedAt: null,
+      });
+      await manager.save(letter);
+      await this.record(manager, letter, { type: 'user', id: actorId }, 'letter.published', {
+        revision: number,
+        deadline: deadline.toISOString(),
+      });
+      return { status: 'open', publishedRevision: number, deadline };
+    });
+  }
+
+  async close(letterId: string, actorId: string): Promise<{ status: 'closed' }> {
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await this.letterOrFail(manager, letterId);
+      if (letter.status !== 'open')
+        throw notNow(`status: only an open letter can be closed; it is ${letter.status}`);
+      await this.closeLetter(manager, letter, { type: 'user', id: actorId }, 'by hand');
+      return { status: 'closed' };
+    });
+  }
+
+  /** Closes every open letter whose deadline has passed; the reminders queue runs it. */
+  async closeOverdue(): Promise<number> {
+    const due = await this.dataSource.getRepository(LetterEntity).find({
+      where: { status: 'open', deadline: LessThanOrEqual(this.clock.now()) },
+      select: { id: true },
+    });
+    let closed = 0;
+    for (const { id } of due) {
+      closed += await this.dataSource.transaction(async (manager) => {
+        const letter = await this.letterOrFail(manager, id);
+        // Re-checked inside the transaction: republished or closed meanwhile is left alone.
+        if (letter.status !== 'open' || !letter.deadline || letter.deadline > this.clock.now())
+          return 0;
+        await this.closeLetter(manager, letter, { type: 'system', id: null }, 'deadline');
+        return 1;
+      });
+    }
+    if (closed) this.logger.log(`closed ${closed} letter(s) at their deadline`);
+    return closed;
+  }
+
+  private async closeLetter(
+    manager: EntityManager,
+    letter: LetterEntity,
+    actor: Actor,
+    reason: string,
+  ) {
+    const moved = await manager.update(
+      LetterEntity,
+      { id: letter.id, status: 'open' },
+      { status: 'closed', closedAt: this.clock.now() },
+    );
+    if (!moved.affected) return;
+    await this.record(manager, letter, actor, 'letter.closed', {
+      reason,
+      deadline: letter.deadline?.toISOString() ?? null,
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    letter: LetterEntity,
+    actor: Actor,
+    action: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+    await this.audit.append(manager, campaign.workspaceId, {
+      actor,
+      action,
+      subject: { type: 'letter', id: letter.id },
+      data,
+    });
+  }
+
+  private async letterOrFail(manager: EntityManager, letterId: string): Promise<LetterEntity> {
+    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
+    if (!letter) throw DomainError.notFound('letter');
+    return letter;
+  }
+}

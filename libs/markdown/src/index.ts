@@ -1,0 +1,4 @@
+export * from './allowed-links';
+export * from './markdown-blocks';
+export * from './markdown-problems';
+export * from './render-html';
