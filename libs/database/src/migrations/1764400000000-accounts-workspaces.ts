@@ -1,19 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { idColumn, instantColumn } from './schema-helpers';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { cascadeForeignKey, idColumn, instantColumn } from './schema-helpers';
 
 /** Users and their sessions, workspaces, memberships, member invitations, the audit chain. */
 export class AccountsWorkspaces1764400000000 implements MigrationInterface {
   name = 'AccountsWorkspaces1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const ref = (column: string, table: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName: table,
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      });
-
     await queryRunner.createTable(
       new Table({
         name: 'users',
@@ -38,7 +30,7 @@ export class AccountsWorkspaces1764400000000 implements MigrationInterface {
           instantColumn(queryRunner, 'expires_at'),
           instantColumn(queryRunner, 'revoked_at', { isNullable: true }),
         ],
-        foreignKeys: [ref('user_id', 'users')],
+        foreignKeys: [cascadeForeignKey('user_id', 'users')],
         indices: [new TableIndex({ name: 'sessions_user', columnNames: ['user_id'] })],
       }),
     );
@@ -63,7 +55,10 @@ export class AccountsWorkspaces1764400000000 implements MigrationInterface {
           { name: 'role', type: 'varchar', length: '16' },
           instantColumn(queryRunner, 'created_at'),
         ],
-        foreignKeys: [ref('workspace_id', 'workspaces'), ref('user_id', 'users')],
+        foreignKeys: [
+          cascadeForeignKey('workspace_id', 'workspaces'),
+          cascadeForeignKey('user_id', 'users'),
+        ],
         indices: [
           new TableIndex({
             name: 'memberships_workspace_user',
@@ -89,7 +84,7 @@ export class AccountsWorkspaces1764400000000 implements MigrationInterface {
           instantColumn(queryRunner, 'accepted_at', { isNullable: true }),
           instantColumn(queryRunner, 'revoked_at', { isNullable: true }),
         ],
-        foreignKeys: [ref('workspace_id', 'workspaces')],
+        foreignKeys: [cascadeForeignKey('workspace_id', 'workspaces')],
         indices: [
           new TableIndex({ name: 'member_invitations_workspace', columnNames: ['workspace_id'] }),
         ],
@@ -112,7 +107,7 @@ export class AccountsWorkspaces1764400000000 implements MigrationInterface {
           { name: 'prev_hash', type: 'varchar', length: '64' },
           { name: 'hash', type: 'varchar', length: '64' },
         ],
-        foreignKeys: [ref('workspace_id', 'workspaces')],
+        foreignKeys: [cascadeForeignKey('workspace_id', 'workspaces')],
         indices: [
           new TableIndex({
             name: 'audit_events_workspace_seq',

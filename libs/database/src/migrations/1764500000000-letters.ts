@@ -1,19 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import { idColumn, instantColumn } from './schema-helpers';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { cascadeForeignKey, idColumn, instantColumn } from './schema-helpers';
 
 /** Campaigns, letters, their immutable revisions, and comments. */
 export class Letters1764500000000 implements MigrationInterface {
   name = 'Letters1764500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const ref = (column: string, table: string) =>
-      new TableForeignKey({
-        columnNames: [column],
-        referencedTableName: table,
-        referencedColumnNames: ['id'],
-        onDelete: 'CASCADE',
-      });
-
     await queryRunner.createTable(
       new Table({
         name: 'campaigns',
@@ -26,7 +18,7 @@ export class Letters1764500000000 implements MigrationInterface {
           instantColumn(queryRunner, 'created_at'),
           instantColumn(queryRunner, 'archived_at', { isNullable: true }),
         ],
-        foreignKeys: [ref('workspace_id', 'workspaces')],
+        foreignKeys: [cascadeForeignKey('workspace_id', 'workspaces')],
         indices: [new TableIndex({ name: 'campaigns_workspace', columnNames: ['workspace_id'] })],
       }),
     );
@@ -46,7 +38,7 @@ export class Letters1764500000000 implements MigrationInterface {
           instantColumn(queryRunner, 'published_at', { isNullable: true }),
           instantColumn(queryRunner, 'closed_at', { isNullable: true }),
         ],
-        foreignKeys: [ref('campaign_id', 'campaigns')],
+        foreignKeys: [cascadeForeignKey('campaign_id', 'campaigns')],
         indices: [
           new TableIndex({ name: 'letters_campaign', columnNames: ['campaign_id'] }),
           new TableIndex({ name: 'letters_status_deadline', columnNames: ['status', 'deadline'] }),
@@ -65,7 +57,7 @@ export class Letters1764500000000 implements MigrationInterface {
           { name: 'author_id', type: 'varchar', length: '36' },
           instantColumn(queryRunner, 'created_at'),
         ],
-        foreignKeys: [ref('letter_id', 'letters')],
+        foreignKeys: [cascadeForeignKey('letter_id', 'letters')],
         indices: [
           new TableIndex({
             name: 'letter_revisions_letter_number',
@@ -89,7 +81,7 @@ export class Letters1764500000000 implements MigrationInterface {
           instantColumn(queryRunner, 'resolved_at', { isNullable: true }),
           { name: 'resolved_by', type: 'varchar', length: '36', isNullable: true },
         ],
-        foreignKeys: [ref('letter_id', 'letters')],
+        foreignKeys: [cascadeForeignKey('letter_id', 'letters')],
         indices: [new TableIndex({ name: 'comments_letter', columnNames: ['letter_id'] })],
       }),
     );

@@ -1,4 +1,4 @@
-import type { QueryRunner, TableColumnOptions } from 'typeorm';
+import { TableForeignKey, type QueryRunner, type TableColumnOptions } from 'typeorm';
 
 // Shared column shapes for migrations, so that every table spells ids and instants alike
 // on both databases. Committed migrations may use these only while their output is stable.
@@ -16,4 +16,14 @@ export function instantColumn(
 ): TableColumnOptions {
   const postgres = queryRunner.connection.driver.options.type === 'postgres';
   return { name, type: postgres ? 'timestamptz' : 'datetime', ...options };
+}
+
+/** `column` references `table`.id; rows go when the row they belong to goes. */
+export function cascadeForeignKey(column: string, table: string): TableForeignKey {
+  return new TableForeignKey({
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: ['id'],
+    onDelete: 'CASCADE',
+  });
 }

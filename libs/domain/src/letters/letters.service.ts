@@ -7,6 +7,7 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { diffLetters, type FieldDiff, type LetterContent } from './letter-diff';
+import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { defaultLetterSettings, type LetterSettings } from './letter-settings';
 import { LetterEntity, type LetterStatus } from './letter.entity';
@@ -80,7 +81,7 @@ export class LettersService {
   }
 
   async get(letterId: string): Promise<LetterView> {
-    const letter = await this.letterOrFail(this.dataSource.manager, letterId);
+    const letter = await findLetterOrFail(this.dataSource.manager, letterId);
     const revision = await this.revisionOrFail(letterId, letter.currentRevision);
     return toView(letter, JSON.parse(revision.content) as LetterContent);
   }
@@ -98,7 +99,7 @@ export class LettersService {
     assertSafeBody(input.content);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const letter = await this.letterOrFail(manager, letterId);
+        const letter = await findLetterOrFail(manager, letterId);
         if (letter.status === 'final') {
           throw new DomainError(DomainErrorCode.NotAllowedNow, 'status: the letter is final');
         }
@@ -123,7 +124,7 @@ export class LettersService {
       if (!isUniqueViolation(error)) throw error;
       throw await this.stale(
         this.dataSource.manager,
-        await this.letterOrFail(this.dataSource.manager, letterId),
+        await findLetterOrFail(this.dataSource.manager, letterId),
       );
     }
   }
@@ -133,7 +134,7 @@ export class LettersService {
     changes: Partial<LetterSettings>,
   ): Promise<LetterSettings> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await this.letterOrFail(manager, letterId);
+      const letter = await findLetterOrFail(manager, letterId);
       const settings = {
         ...(JSON.parse(letter.settings) as LetterSettings),
         ...definedOnly(changes),
@@ -144,7 +145,7 @@ export class LettersService {
   }
 
   async revisions(letterId: string): Promise<RevisionSummary[]> {
-    await this.letterOrFail(this.dataSource.manager, letterId);
+    await findLetterOrFail(this.dataSource.manager, letterId);
     const rows = await this.dataSource.getRepository(LetterRevisionEntity).find({
       where: { letterId },
       order: { number: 'ASC' },
@@ -198,7 +199,7 @@ export class LettersService {
   }
 
   private async stale(manager: EntityManager, letter: LetterEntity): Promise<DomainError> {
-    const fresh = await this.letterOrFail(manager, letter.id);
+    const fresh = await findLetterOrFail(manager, letter.id);
     const current = await manager.findOneByOrFail(LetterRevisionEntity, {
       letterId: letter.id,
       number: fresh.currentRevision,
@@ -208,12 +209,6 @@ export class LettersService {
       `baseRevision: revision ${fresh.currentRevision} was saved meanwhile; merge your changes into it and save again`,
       { currentRevision: fresh.currentRevision, content: JSON.parse(current.content) as unknown },
     );
-  }
-
-  private async letterOrFail(manager: EntityManager, letterId: string): Promise<LetterEntity> {
-    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
-    if (!letter) throw DomainError.notFound('letter');
-    return letter;
   }
 
   private async revisionOrFail(letterId: string, number: number): Promise<LetterRevisionEntity> {

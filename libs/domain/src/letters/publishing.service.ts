@@ -5,6 +5,7 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from './letter-diff';
+import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { LetterEntity } from './letter.entity';
 
@@ -35,7 +36,7 @@ export class PublishingService {
     input: { revision?: number; deadline?: Date },
   ): Promise<{ status: 'open'; publishedRevision: number; deadline: Date }> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await this.letterOrFail(manager, letterId);
+      const letter = await findLetterOrFail(manager, letterId);
       if (letter.status === 'final') throw notNow('status: the letter is final');
       const number = input.revision ?? letter.currentRevision;
       if (number > letter.currentRevision) {
@@ -74,7 +75,7 @@ export class PublishingService {
 
   async close(letterId: string, actorId: string): Promise<{ status: 'closed' }> {
     return this.dataSource.transaction(async (manager) => {
-      const letter = await this.letterOrFail(manager, letterId);
+      const letter = await findLetterOrFail(manager, letterId);
       if (letter.status !== 'open')
         throw notNow(`status: only an open letter can be closed; it is ${letter.status}`);
       await this.closeLetter(manager, letter, { type: 'user', id: actorId }, 'by hand');
@@ -91,7 +92,7 @@ export class PublishingService {
     let closed = 0;
     for (const { id } of due) {
       closed += await this.dataSource.transaction(async (manager) => {
-        const letter = await this.letterOrFail(manager, id);
+        const letter = await findLetterOrFail(manager, id);
         // Re-checked inside the transaction: republished or closed meanwhile is left alone.
         if (letter.status !== 'open' || !letter.deadline || letter.deadline > this.clock.now())
           return 0;
@@ -135,11 +136,5 @@ export class PublishingService {
       subject: { type: 'letter', id: letter.id },
       data,
     });
-  }
-
-  private async letterOrFail(manager: EntityManager, letterId: string): Promise<LetterEntity> {
-    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
-    if (!letter) throw DomainError.notFound('letter');
-    return letter;
   }
 }
