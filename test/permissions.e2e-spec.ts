@@ -21,6 +21,8 @@ interface Context {
   freshLetter(published?: boolean): Promise<string>;
   /** A fresh member of the workspace (a viewer), for routes that change or remove one. */
   freshMember(): Promise<string>;
+  /** A fresh organization in the directory, added by the owner. */
+  freshOrganization(): Promise<string>;
   /** A fresh comment on `lid`, by the owner. */
   comment(): Promise<string>;
   unique(): string;
@@ -219,6 +221,69 @@ routes.push(
   },
 );
 
+routes.push(
+  {
+    route: 'POST /api/workspaces/:wid/organizations',
+    action: Action.ManageDirectory,
+    ok: 201,
+    call: ({ t, wid, unique }, as) =>
+      as(t.http().post(`/api/workspaces/${wid}/organizations`)).send({
+        name: `Org ${unique()}`,
+        email: `org-${unique()}@org.example`,
+      }),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/organizations',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/organizations`)),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/organizations/duplicates',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/organizations/duplicates`)),
+  },
+  {
+    route: 'POST /api/workspaces/:wid/organizations/import',
+    action: Action.ManageDirectory,
+    ok: 200,
+    call: ({ t, wid, unique }, as) =>
+      as(t.http().post(`/api/workspaces/${wid}/organizations/import`))
+        .set('Content-Type', 'text/csv')
+        .send(`name,email\nImported ${unique()},imp-${unique()}@org.example\n`),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/organizations.csv',
+    action: Action.Export,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/organizations.csv`)),
+  },
+  {
+    route: 'GET /api/organizations/:oid',
+    action: Action.Read,
+    ok: 200,
+    call: async ({ t, freshOrganization }, as) =>
+      as(t.http().get(`/api/organizations/${await freshOrganization()}`)),
+  },
+  {
+    route: 'PATCH /api/organizations/:oid',
+    action: Action.ManageDirectory,
+    ok: 200,
+    call: async ({ t, freshOrganization }, as) =>
+      as(t.http().patch(`/api/organizations/${await freshOrganization()}`)).send({
+        contactName: 'New contact',
+      }),
+  },
+  {
+    route: 'DELETE /api/organizations/:oid',
+    action: Action.ManageDirectory,
+    ok: 204,
+    call: async ({ t, freshOrganization }, as) =>
+      as(t.http().delete(`/api/organizations/${await freshOrganization()}`)),
+  },
+);
+
 function expected(route: RouteCase, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'outsider') return 404;
@@ -309,6 +374,12 @@ describe('permission matrix', () => {
         (
           await owned(t.http().post(`/api/letters/${lid}/comments`))
             .send({ revision: 1, body: 'c' })
+            .expect(201)
+        ).body.id as string,
+      freshOrganization: async () =>
+        (
+          await owned(t.http().post(`/api/workspaces/${wid}/organizations`))
+            .send({ name: `Fresh ${++counter}`, email: `fresh-${counter}@org.example` })
             .expect(201)
         ).body.id as string,
       unique: () => String(++counter),

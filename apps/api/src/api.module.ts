@@ -10,6 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
+import { OrganizationsController } from './organizations/organizations.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
 import { MembersController } from './workspaces/members.controller';
@@ -48,6 +49,7 @@ export class ApiModule {
         JoinController,
         CampaignsController,
         LettersController,
+        OrganizationsController,
       ],
     };
   }

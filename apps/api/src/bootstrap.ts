@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import type { Clock } from '@app/domain';
+import { CSV_MAX_BYTES, type Clock } from '@app/domain';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -29,7 +29,9 @@ export async function createApi(
   // An oversized body is refused (413) before it is parsed.
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
-  app.useBodyParser('text', { limit: config.bodyLimit, type: ['text/plain', 'text/csv'] });
+  app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
+  // CSV imports arrive as raw bytes (decoded and checked by the import) up to 5 MB.
+  app.useBodyParser('raw', { limit: CSV_MAX_BYTES, type: ['text/csv', 'application/csv'] });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 

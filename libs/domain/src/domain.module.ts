@@ -15,6 +15,9 @@ import { LetterRevisionEntity } from './letters/letter-revision.entity';
 import { LetterEntity } from './letters/letter.entity';
 import { LettersService } from './letters/letters.service';
 import { PublishingService } from './letters/publishing.service';
+import { DirectoryCsvService } from './organizations/directory-csv.service';
+import { OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationsService } from './organizations/organizations.service';
 import { WorkspaceScope } from './permissions/workspace-scope';
 import { JoinService } from './workspaces/join.service';
 import { MemberInvitationEntity } from './workspaces/member-invitation.entity';
@@ -35,6 +38,8 @@ const services = [
   LettersService,
   PublishingService,
   CommentsService,
+  OrganizationsService,
+  DirectoryCsvService,
 ];
 
 /** All business logic, shared by the API and the worker. */
@@ -57,6 +62,7 @@ export class DomainModule {
           LetterEntity,
           LetterRevisionEntity,
           CommentEntity,
+          OrganizationEntity,
         ]),
       ],
       providers: [{ provide: Clock, useValue: clock }, ...services],

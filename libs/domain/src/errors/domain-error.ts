@@ -7,6 +7,7 @@ export enum DomainErrorCode {
   Conflict = 'conflict',
   Gone = 'gone',
   NotAllowedNow = 'not_allowed_now',
+  TooLarge = 'too_large',
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { LetterEntity } from '../letters/letter.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /** Finds the workspace that owns the resource with this id, or null when there is none. */
@@ -19,6 +20,12 @@ const resolvers: Record<string, ScopeResolver> = {
     (
       await dataSource
         .getRepository(CampaignEntity)
+        .findOne({ where: { id }, select: { workspaceId: true } })
+    )?.workspaceId ?? null,
+  oid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(OrganizationEntity)
         .findOne({ where: { id }, select: { workspaceId: true } })
     )?.workspaceId ?? null,
   lid: async (dataSource, id) =>

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/**
+ * The organization body is checked field by field in the domain (organizationFields), the
+ * same checks a CSV row gets; here only its shape is declared, so every field is allowed.
+ */
+export class OrganizationDto {
+  @ApiProperty({ example: 'Alliance des Défenseurs des Droits Humains' })
+  @Allow()
+  name?: unknown;
+
+  @ApiProperty({
+    example: 'contact@org.example',
+    description: 'one address, or several separated by ;',
+  })
+  @Allow()
+  email?: unknown;
+
+  @ApiPropertyOptional({ type: [String] })
+  @Allow()
+  emails?: unknown;
+
+  @ApiPropertyOptional()
+  @Allow()
+  contactName?: unknown;
+
+  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @Allow()
+  country?: unknown;
+
+  @ApiPropertyOptional({ example: 'https://org.example' })
+  @Allow()
+  website?: unknown;
+
+  @ApiPropertyOptional({ type: [String], example: ['press', 'legal'] })
+  @Allow()
+  tags?: unknown;
+
+  @ApiPropertyOptional({ description: 'PATCH only: archive or unarchive' })
+  @Allow()
+  archived?: unknown;
+}
+
+export class DirectoryQueryDto {
+  @ApiPropertyOptional({ description: 'name prefix or substring; case and diacritics ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  tag?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  archived?: 'true' | 'false';
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'keep the good rows when some are bad',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  partial?: 'true' | 'false';
+}

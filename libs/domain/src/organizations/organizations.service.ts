@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
+import { Clock } from '../clock';
+import { DomainError } from '../errors/domain-error';
+import { foldForSearch, nameKey } from './name-key';
+import {
+  organizationFields,
+  type OrganizationFields,
+  type OrganizationInput,
+} from './organization-input';
+import { OrganizationEntity } from './organization.entity';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  /** The primary contact address. */
+  email: string;
+  emails: string[];
+  contactName: string | null;
+  country: string | null;
+  website: string | null;
+  tags: string[];
+  archived: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DirectoryQuery {
+  search?: string;
+  tag?: string;
+  page: number;
+  limit: number;
+  includeArchived?: boolean;
+}
+
+export function organizationView(o: OrganizationEntity): OrganizationView {
+  const emails = JSON.parse(o.emails) as string[];
+  return {
+    id: o.id,
+    name: o.name,
+    email: emails[0],
+    emails,
+    contactName: o.contactName,
+    country: o.country,
+    website: o.website,
+    tags: JSON.parse(o.tags) as string[],
+    archived: o.archivedAt !== null,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+  };
+}
+
+/** LIKE pattern for a literal fragment (its % _ and \ escaped). */
+const contains = (fragment: string) => `%${fragment.replace(/[\\%_]/g, '\\$&')}%`;
+
+/** The coalition's directory of member organizations. */
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(
+    workspaceId: string,
+    input: OrganizationInput,
+  ): Promise<{
+    organization: OrganizationView;
+    possibleDuplicates: { id: string; name: string }[];
+  }> {
+    const fields = organizationFields(input) as OrganizationFields;
+    return this.dataSource.transaction(async (manager) => {
+      const duplicates = await manager.find(OrganizationEntity, {
+        where: { workspaceId, nameKey: nameKey(fields.name) },
+        select: { id: true, name: true },
+      });
+      const organization = await this.insert(manager, workspaceId, fields);
+      return {
+        organization: organizationView(organization),
+        possibleDuplicates: duplicates.map(({ id, name }) => ({ id, name })),
+      };
+    });
+  }
+
+  async get(id: string): Promise<OrganizationView> {
+    return organizationView(await this.entityOrFail(this.dataSource.manager, id));
+  }
+
+  async update(
+    id: string,
+    input: OrganizationInput & { archived?: unknown },
+  ): Promise<OrganizationView> {
+    const fields = organizationFields(input, true);
+    if (input.archived !== undefined && typeof input.archived !== 'boolean') {
+      throw DomainError.invalid('archived', 'must be true or false');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await this.entityOrFail(manager, id);
+      this.apply(organization, fields);
+      if (input.archived !== undefined) {
+        organization.archivedAt = input.archived
+          ? (organization.archivedAt ?? this.clock.now())
+          : null;
+      }
+      return organizationView(await manager.save(organization));
+    });
+  }
+
+  /** Deletes an organization. (Once it has signatures, it can only be archived.) */
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.entityOrFail(manager, id);
+      await manager.delete(OrganizationEntity, { id });
+    });
+  }
+
+  /** Name prefix or substring, diacritics and case ignored; a tag; newest pages last. */
+  async list(
+    workspaceId: string,
+    query: DirectoryQuery,
+  ): Promise<{ items: OrganizationView[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(OrganizationEntity)
+      .createQueryBuilder('o')
+      .where('o.workspace_id = :workspaceId', { workspaceId });
+    if (!query.includeArchived) qb.andWhere('o.archived_at IS NULL');
+    const search = query.search ? foldForSearch(query.search) : '';
+    if (search) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where("o.search_name LIKE :search ESCAPE '\\'", { search: contains(search) })
+            .orWhere("o.name_key LIKE :key ESCAPE '\\'", { key: contains(nameKey(query.search!)) }),
+        ),
+      );
+    }
+    if (query.tag) {
+      qb.andWhere("o.tags LIKE :tag ESCAPE '\\'", {
+        tag: contains(JSON.stringify(query.tag.trim().toLowerCase())),
+      });
+    }
+    const [rows, total] = await qb
+      .orderBy('o.search_name', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: rows.map(organizationView), total };
+  }
+
+  /** Groups of organizations whose names share a key: likely the same organization. */
+  async duplicates(
+    workspaceId: string,
+  ): Promise<{ key: string; organizations: OrganizationView[] }[]> {
+    const rows = await this.dataSource.getRepository(OrganizationEntity).find({
+      where: { workspaceId, archivedAt: IsNull() },
+      order: { nameKey: 'ASC', createdAt: 'ASC' },
+    });
+    const groups = new Map<string, OrganizationEntity[]>();
+    for (const row of rows) groups.set(row.nameKey, [...(groups.get(row.nameKey) ?? []), row]);
+    return [...groups.entries()]
+      .filter(([, members]) => members.length > 1)
+      .map(([key, members]) => ({ key, organizations: members.map(organizationView) }));
+  }
+
+  /**
+   * Creates or updates from already checked rows (a CSV import), in the caller's
+   * transaction: an organization with the same name key or a shared email is updated.
+   */
+  async upsert(
+    manager: EntityManager,
+    workspaceId: string,
+    fields: OrganizationFields,
+  ): Promise<'created' | 'updated'> {
+    const existing =
+      (await manager.findOne(OrganizationEntity, {
+        where: { workspaceId, nameKey: nameKey(fields.name) },
+      })) ?? (await this.findByEmail(manager, workspaceId, fields.emails));
+    if (!existing) {
+      await this.insert(manager, workspaceId, fields);
+      return 'created';
+    }
+    const mergedEmails = [
+      ...new Set([...fields.emails, ...(JSON.parse(existing.emails) as string[])]),
+    ].slice(0, 10);
+    this.apply(existing, { ...fields, emails: mergedEmails });
+    await manager.save(existing);
+    return 'updated';
+  }
+
+  /** Every organization of the workspace, for export. */
+  all(workspaceId: string): Promise<OrganizationEntity[]> {
+    return this.dataSource.getRepository(OrganizationEntity).find({
+      where: { workspaceId, archivedAt: IsNull() },
+      order: { searchName: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private async findByEmail(manager: EntityManager, workspaceId: string, emails: string[]) {
+    for (const email of emails) {
+      const found = await manager
+        .createQueryBuilder(OrganizationEntity, 'o')
+        .where('o.workspace_id = :workspaceId', { workspaceId })
+        .andWhere("o.emails LIKE :email ESCAPE '\\'", { email: contains(JSON.stringify(email)) })
+        .getOne();
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private async insert(manager: EntityManager, workspaceId: string, fields: OrganizationFields) {
+    const now = this.clock.now();
+    const organization = manager.create(OrganizationEntity, {
+      id: randomUUID(),
+      workspaceId,
+      createdAt: now,
+      archivedAt: null,
+    });
+    this.apply(organization, fields);
+    return manager.save(organization);
+  }
+
+  private apply(organization: OrganizationEntity, fields: Partial<OrganizationFields>): void {
+    if (fields.name !== undefined) {
+      organization.name = fields.name;
+      organization.nameKey = nameKey(fields.name);
+      organization.searchName = foldForSearch(fields.name);
+    }
+    if (fields.emails !== undefined) organization.emails = JSON.stringify(fields.emails);
+    if (fields.contactName !== undefined) organization.contactName = fields.contactName;
+    if (fields.country !== undefined) organization.country = fields.country;
+    if (fields.website !== undefined) organization.website = fields.website;
+    if (fields.tags !== undefined) organization.tags = JSON.stringify(fields.tags);
+    organization.updatedAt = this.clock.now();
+  }
+
+  private async entityOrFail(manager: EntityManager, id: string): Promise<OrganizationEntity> {
+    const organization = await manager.findOneBy(OrganizationEntity, { id });
+    if (!organization) throw DomainError.notFound('organization');
+    return organization;
+  }
+}
