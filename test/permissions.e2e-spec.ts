@@ -21,6 +21,8 @@ interface Context {
   freshLetter(published?: boolean): Promise<string>;
   /** A fresh member of the workspace (a viewer), for routes that change or remove one. */
   freshMember(): Promise<string>;
+  /** A fresh invitation of a fresh organization to a fresh open letter. */
+  freshInvitation(): Promise<string>;
   /** A fresh organization in the directory, added by the owner. */
   freshOrganization(): Promise<string>;
   /** A fresh comment on `lid`, by the owner. */
@@ -276,11 +278,55 @@ routes.push(
       }),
   },
   {
+    route: 'POST /api/organizations/:oid/merge',
+    action: Action.ManageDirectory,
+    ok: 200,
+    call: async ({ t, freshOrganization }, as) => {
+      const [from, into] = [await freshOrganization(), await freshOrganization()];
+      return as(t.http().post(`/api/organizations/${from}/merge`)).send({ into });
+    },
+  },
+  {
     route: 'DELETE /api/organizations/:oid',
     action: Action.ManageDirectory,
     ok: 204,
     call: async ({ t, freshOrganization }, as) =>
       as(t.http().delete(`/api/organizations/${await freshOrganization()}`)),
+  },
+);
+
+routes.push(
+  {
+    route: 'POST /api/letters/:lid/invitations',
+    action: Action.InviteOrganizations,
+    ok: 202,
+    call: async ({ t, freshLetter, freshOrganization }, as) => {
+      const [lid, oid] = [await freshLetter(true), await freshOrganization()];
+      return as(t.http().post(`/api/letters/${lid}/invitations`)).send({ organizationIds: [oid] });
+    },
+  },
+  {
+    route: 'GET /api/letters/:lid/invitations',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/invitations`)),
+  },
+  {
+    route: 'POST /api/invitations/:iid/resend',
+    action: Action.InviteOrganizations,
+    ok: 202,
+    call: async ({ t, freshInvitation }, as) => {
+      const iid = await freshInvitation();
+      t.clock.advance(11 * 60 * 1000); // past the resend interval
+      return as(t.http().post(`/api/invitations/${iid}/resend`));
+    },
+  },
+  {
+    route: 'POST /api/invitations/:iid/revoke',
+    action: Action.InviteOrganizations,
+    ok: 200,
+    call: async ({ t, freshInvitation }, as) =>
+      as(t.http().post(`/api/invitations/${await freshInvitation()}/revoke`)),
   },
 );
 
@@ -382,6 +428,16 @@ describe('permission matrix', () => {
             .send({ name: `Fresh ${++counter}`, email: `fresh-${counter}@org.example` })
             .expect(201)
         ).body.id as string,
+      freshInvitation: async () => {
+        const open = await freshLetter(true);
+        const oid = await ctx.freshOrganization();
+        await owned(t.http().post(`/api/letters/${open}/invitations`))
+          .send({ organizationIds: [oid] })
+          .expect(202);
+        const list = (await owned(t.http().get(`/api/letters/${open}/invitations`)).expect(200))
+          .body;
+        return list[0].id as string;
+      },
       unique: () => String(++counter),
       freshMember: async () => (await addMember('target', Role.Viewer)).user.id,
     };

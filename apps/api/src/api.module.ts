@@ -10,7 +10,9 @@ import { AuthController } from './accounts/auth.controller';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
+import { InvitationsController } from './invitations/invitations.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
+import { SignController } from './sign/sign.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
 import { MembersController } from './workspaces/members.controller';
@@ -50,6 +52,8 @@ export class ApiModule {
         CampaignsController,
         LettersController,
         OrganizationsController,
+        InvitationsController,
+        SignController,
       ],
     };
   }

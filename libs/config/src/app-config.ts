@@ -40,6 +40,10 @@ export class AppConfig {
   /** Log-in attempts allowed per 15 minutes, per email and per client IP. */
   readonly loginLimitPerEmail: number;
   readonly loginLimitPerIp: number;
+  /** Sign-on links keep working this long after the deadline (for a late correction). */
+  readonly invitationGraceHours: number;
+  /** Outgoing mail rate limit, per worker process. */
+  readonly mailPerMinute: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -95,6 +99,8 @@ export function loadConfig(raw: RawEnv): AppConfig {
     sessionTtlDays: env.SESSION_TTL_DAYS,
     loginLimitPerEmail: env.LOGIN_LIMIT_PER_EMAIL,
     loginLimitPerIp: env.LOGIN_LIMIT_PER_IP,
+    invitationGraceHours: env.INVITATION_GRACE_HOURS,
+    mailPerMinute: env.MAIL_PER_MINUTE,
   });
 }
 

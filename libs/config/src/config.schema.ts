@@ -75,6 +75,8 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: intBetween(10, 60000, 'expected milliseconds between 10 and 60000'),
   SESSION_TTL_DAYS: intBetween(1, 365, 'expected a number of days between 1 and 365'),
   LOGIN_LIMIT_PER_EMAIL: intBetween(1, 10000, 'expected attempts per 15 minutes, 1-10000'),
+  INVITATION_GRACE_HOURS: intBetween(0, 720, 'expected hours between 0 and 720'),
+  MAIL_PER_MINUTE: intBetween(1, 100000, 'expected messages per minute, 1-100000'),
   LOGIN_LIMIT_PER_IP: intBetween(1, 10000, 'expected attempts per 15 minutes, 1-10000'),
 });
 
@@ -95,6 +97,8 @@ export const envDefaults = {
   SESSION_TTL_DAYS: '30',
   LOGIN_LIMIT_PER_EMAIL: '10',
   LOGIN_LIMIT_PER_IP: '50',
+  INVITATION_GRACE_HOURS: '24',
+  MAIL_PER_MINUTE: '120',
 } as const;
 
 export type Env = z.infer<typeof envSchema>;

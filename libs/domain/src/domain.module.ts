@@ -15,6 +15,10 @@ import { LetterRevisionEntity } from './letters/letter-revision.entity';
 import { LetterEntity } from './letters/letter.entity';
 import { LettersService } from './letters/letters.service';
 import { PublishingService } from './letters/publishing.service';
+import { InvitationReminderEntity } from './invitations/invitation-reminder.entity';
+import { InvitationEntity } from './invitations/invitation.entity';
+import { InvitationsService } from './invitations/invitations.service';
+import { SignOnService } from './invitations/sign-on.service';
 import { DirectoryCsvService } from './organizations/directory-csv.service';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -40,6 +44,8 @@ const services = [
   CommentsService,
   OrganizationsService,
   DirectoryCsvService,
+  InvitationsService,
+  SignOnService,
 ];
 
 /** All business logic, shared by the API and the worker. */
@@ -63,6 +69,8 @@ export class DomainModule {
           LetterRevisionEntity,
           CommentEntity,
           OrganizationEntity,
+          InvitationEntity,
+          InvitationReminderEntity,
         ]),
       ],
       providers: [{ provide: Clock, useValue: clock }, ...services],

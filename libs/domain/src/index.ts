@@ -33,3 +33,7 @@ export * from './organizations/name-key';
 export * from './organizations/organization-input';
 export * from './organizations/organization.entity';
 export * from './organizations/organizations.service';
+export * from './invitations/invitation-reminder.entity';
+export * from './invitations/invitation.entity';
+export * from './invitations/invitations.service';
+export * from './invitations/sign-on.service';

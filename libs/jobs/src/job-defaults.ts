@@ -11,3 +11,9 @@ export const defaultJobOptions: DefaultJobOptions = {
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: false,
 };
+
+/**
+ * Mail waits out a longer SMTP outage: 16 attempts from 1 s doubling, about 18 hours in
+ * all, before a message counts as failed.
+ */
+export const attemptsByQueue: Partial<Record<string, number>> = { mail: 16 };

@@ -2,7 +2,7 @@ import { AppConfig } from '@app/config';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { defaultJobOptions } from './job-defaults';
+import { attemptsByQueue, defaultJobOptions } from './job-defaults';
 import { JobName, JobPayload, QueueName, queueOfJob } from './jobs';
 import { redisOptionsFromUrl } from './redis-options';
 
@@ -23,9 +23,11 @@ export class JobProducer implements OnModuleDestroy {
     payload: JobPayload<N>,
     options: { jobId: string; delayMs?: number },
   ): Promise<void> {
-    await this.queue(queueOfJob[name]).add(name, payload, {
+    const queue = queueOfJob[name];
+    await this.queue(queue).add(name, payload, {
       jobId: options.jobId,
       delay: options.delayMs || undefined,
+      attempts: attemptsByQueue[queue] ?? defaultJobOptions.attempts,
     });
   }
 

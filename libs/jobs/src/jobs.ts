@@ -11,18 +11,22 @@ export enum JobName {
   MailSend = 'mail.send',
   /** Periodic: close letters whose sign-on deadline has passed. */
   RemindersDeadlines = 'reminders.deadlines',
+  /** Periodic: send the reminder steps that are due. */
+  RemindersInvitations = 'reminders.invitations',
 }
 
 /** The payload of each job: ids only; handlers reload the state they act on. */
 export interface JobPayloads {
   [JobName.MailSend]: { mailId: string };
   [JobName.RemindersDeadlines]: Record<string, never>;
+  [JobName.RemindersInvitations]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
 export const queueOfJob = {
   [JobName.MailSend]: QueueName.Mail,
   [JobName.RemindersDeadlines]: QueueName.Reminders,
+  [JobName.RemindersInvitations]: QueueName.Reminders,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** The job names a queue carries, e.g. `JobsOf<QueueName.Mail>`. */

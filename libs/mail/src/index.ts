@@ -5,3 +5,4 @@ export * from './mail.module';
 export * from './mail.service';
 export * from './mail-templates';
 export * from './templates/member-invitation';
+export * from './templates/invitation';

@@ -41,6 +41,10 @@ export class MailMessageEntity {
   @Column('varchar', { length: 1000, nullable: true })
   error: string | null;
 
+  /** What the message is about, e.g. `invitation:<id>`, so its outcome can be recorded there. */
+  @Column('varchar', { length: 100, nullable: true })
+  context: string | null;
+
   @TimestampColumn({ name: 'created_at' })
   createdAt: Date;
 

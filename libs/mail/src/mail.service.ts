@@ -16,6 +16,8 @@ export interface NewMail {
   replyTo?: string;
   /** Display name for MAIL_FROM's address, e.g. the inviting workspace. */
   fromName?: string;
+  /** What the message is about (`invitation:<id>`), handed back with its outcome. */
+  context?: string;
 }
 
 /** Header values never carry line breaks (header injection). */
@@ -50,6 +52,7 @@ export class MailService {
       messageId: null,
       attempts: 0,
       error: null,
+      context: mail.context ?? null,
       createdAt: new Date(),
       sentAt: null,
     });

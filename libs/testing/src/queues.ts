@@ -13,21 +13,25 @@ export async function waitForQueuesIdle(
   const outbox = app.get(DataSource).getRepository(OutboxEntity);
   const producer = app.get(JobProducer);
   const deadline = Date.now() + timeoutMs;
+  // Two idle readings in a row: a job can move between states while one reading is taken.
+  let idleReadings = 0;
   for (;;) {
-    const pending = await outbox.countBy({ dispatchedAt: IsNull() });
-    let busy = pending;
+    let busy = await outbox.countBy({ dispatchedAt: IsNull() });
     for (const name of Object.values(QueueName)) {
       const queue = producer.queue(name);
       const counts = await queue.getJobCounts(
         'waiting',
         'active',
+        'delayed',
         'prioritized',
         'waiting-children',
       );
-      busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
-      busy += (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
+      const { delayed, ...rest } = counts;
+      busy += Object.values(rest).reduce((sum, n) => sum + n, 0);
+      if (delayed) busy += (await queue.getDelayed()).filter((job) => !job.repeatJobKey).length;
     }
-    if (busy === 0) return;
+    idleReadings = busy === 0 ? idleReadings + 1 : 0;
+    if (idleReadings === 2) return;
     if (Date.now() > deadline) throw new Error(`queues still busy after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -17,6 +17,7 @@ export class SmtpSink {
   /** Every DATA attempt, accepted or refused. */
   attempts = 0;
   private readonly failures: ScriptedFailure[] = [];
+  private readonly failuresFor = new Map<string, ScriptedFailure[]>();
   private holdMs = 0;
   private waiters: (() => void)[] = [];
   private server: SMTPServer | undefined;
@@ -35,6 +36,13 @@ export class SmtpSink {
   /** The next `times` messages are refused with `code message`. */
   failNext(code: number, message: string, times = 1): void {
     for (let i = 0; i < times; i++) this.failures.push({ code, message });
+  }
+
+  /** The next `times` messages to `address` are refused with `code message`. */
+  failFor(address: string, code: number, message: string, times = 1): void {
+    const list = this.failuresFor.get(address.toLowerCase()) ?? [];
+    for (let i = 0; i < times; i++) list.push({ code, message });
+    this.failuresFor.set(address.toLowerCase(), list);
   }
 
   /** Messages are accepted only after `ms` (0 to stop holding). */
@@ -77,12 +85,13 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
         this.attempts++;
+        const recipient = session.envelope.rcptTo[0]?.address.toLowerCase() ?? '';
         simpleParser(stream)
           .then(async (mail) => {
             if (this.holdMs) await new Promise((resolve) => setTimeout(resolve, this.holdMs));
-            const failure = this.failures.shift();
+            const failure = this.failuresFor.get(recipient)?.shift() ?? this.failures.shift();
             if (failure) {
               const error = Object.assign(new Error(failure.message), {
                 responseCode: failure.code,

@@ -10,6 +10,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   [DomainErrorCode.Gone]: 410,
   [DomainErrorCode.NotAllowedNow]: 422,
   [DomainErrorCode.TooLarge]: 413,
+  [DomainErrorCode.TooMany]: 429,
 };
 
 export function statusOf(error: DomainError): number {

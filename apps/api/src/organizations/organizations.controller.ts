@@ -24,7 +24,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can } from '../auth/auth.decorators';
-import { DirectoryQueryDto, ImportQueryDto, OrganizationDto } from './organizations.dto';
+import { DirectoryQueryDto, ImportQueryDto, MergeDto, OrganizationDto } from './organizations.dto';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -104,6 +104,14 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Edit, or archive with {archived: true}' })
   update(@Param('oid') oid: string, @Body() dto: OrganizationDto) {
     return this.organizations.update(oid, dto);
+  }
+
+  @Post('organizations/:oid/merge')
+  @HttpCode(200)
+  @Can(Action.ManageDirectory)
+  @ApiOperation({ summary: 'Merge this (duplicate) organization into another, which stays' })
+  merge(@Param('oid') oid: string, @Body() dto: MergeDto) {
+    return this.organizations.merge(oid, dto.into);
   }
 
   @Delete('organizations/:oid')

@@ -87,3 +87,10 @@ export class ImportQueryDto {
   @IsIn(['true', 'false'])
   partial?: 'true' | 'false';
 }
+
+export class MergeDto {
+  @ApiProperty({ description: 'the organization that stays' })
+  @IsString()
+  @MaxLength(64)
+  into: string;
+}

@@ -1,11 +1,11 @@
-import { PublishingService } from '@app/domain';
+import { InvitationsService, PublishingService } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobHandlers, QueueProcessor } from './queue-processor';
 
-/** How often open letters are checked against their deadline. */
+/** How often open letters are checked for a passed deadline and for due reminders. */
 export const DEADLINE_SCAN_EVERY_MS = 60_000;
 
 @Processor(QueueName.Reminders)
@@ -15,6 +15,7 @@ export class RemindersProcessor
 {
   constructor(
     private readonly publishing: PublishingService,
+    private readonly invitations: InvitationsService,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
   ) {
     super();
@@ -22,6 +23,9 @@ export class RemindersProcessor
 
   protected readonly handlers: JobHandlers<QueueName.Reminders> = {
     [JobName.RemindersDeadlines]: async () => ({ closed: await this.publishing.closeOverdue() }),
+    [JobName.RemindersInvitations]: async () => ({
+      sent: await this.invitations.sendDueReminders(),
+    }),
   };
 
   /**
@@ -35,6 +39,11 @@ export class RemindersProcessor
       'letter-deadlines',
       { every: DEADLINE_SCAN_EVERY_MS },
       { name: JobName.RemindersDeadlines, data: {} },
+    );
+    await this.queue.upsertJobScheduler(
+      'invitation-reminders',
+      { every: DEADLINE_SCAN_EVERY_MS },
+      { name: JobName.RemindersInvitations, data: {} },
     );
   }
 }

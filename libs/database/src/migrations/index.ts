@@ -2,6 +2,7 @@ import { Foundation1764300000000 } from './1764300000000-foundation';
 import { AccountsWorkspaces1764400000000 } from './1764400000000-accounts-workspaces';
 import { Letters1764500000000 } from './1764500000000-letters';
 import { Organizations1764600000000 } from './1764600000000-organizations';
+import { Invitations1764700000000 } from './1764700000000-invitations';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AccountsWorkspaces1764400000000,
   Letters1764500000000,
   Organizations1764600000000,
+  Invitations1764700000000,
 ];

@@ -8,6 +8,7 @@ export enum DomainErrorCode {
   Gone = 'gone',
   NotAllowedNow = 'not_allowed_now',
   TooLarge = 'too_large',
+  TooMany = 'too_many',
 }
 
 /**

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { InvitationEntity } from '../invitations/invitation.entity';
 import { foldForSearch, nameKey } from './name-key';
 import {
   organizationFields,
@@ -107,11 +108,74 @@ export class OrganizationsService {
     });
   }
 
-  /** Deletes an organization. (Once it has signatures, it can only be archived.) */
+  /** Deletes an organization; one that was ever invited keeps its history: archive it. */
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.entityOrFail(manager, id);
+      if (await manager.existsBy(InvitationEntity, { organizationId: id })) {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'organization: it has been invited to sign; archive it instead ({"archived": true})',
+        );
+      }
       await manager.delete(OrganizationEntity, { id });
+    });
+  }
+
+  /**
+   * Merges a duplicate into the organization that stays: its invitations move over (where
+   * the survivor was not invited to the same letter; otherwise the duplicate's link is
+   * revoked), its addresses and tags are added, gaps filled; the duplicate is archived.
+   */
+  async merge(
+    sourceId: string,
+    targetId: string,
+  ): Promise<{ organization: OrganizationView; movedInvitations: number }> {
+    if (sourceId === targetId)
+      throw DomainError.invalid('into', 'cannot merge an organization into itself');
+    return this.dataSource.transaction(async (manager) => {
+      const source = await this.entityOrFail(manager, sourceId);
+      const target = await manager.findOneBy(OrganizationEntity, {
+        id: targetId,
+        workspaceId: source.workspaceId,
+      });
+      if (!target)
+        throw DomainError.invalid('into', "no such organization in this workspace's directory");
+      const invitedLetters = new Set(
+        (await manager.findBy(InvitationEntity, { organizationId: targetId })).map(
+          (i) => i.letterId,
+        ),
+      );
+      let moved = 0;
+      for (const invitation of await manager.findBy(InvitationEntity, {
+        organizationId: sourceId,
+      })) {
+        if (invitedLetters.has(invitation.letterId)) {
+          invitation.revokedAt ??= this.clock.now();
+        } else {
+          invitation.organizationId = targetId;
+          moved++;
+        }
+        await manager.save(invitation);
+      }
+      const emails = [
+        ...new Set([...this.parsed(target.emails), ...this.parsed(source.emails)]),
+      ].slice(0, 10);
+      const tags = [...new Set([...this.parsed(target.tags), ...this.parsed(source.tags)])].slice(
+        0,
+        20,
+      );
+      this.apply(target, {
+        emails,
+        tags,
+        contactName: target.contactName ?? source.contactName,
+        country: target.country ?? source.country,
+        website: target.website ?? source.website,
+      });
+      await manager.save(target);
+      source.archivedAt ??= this.clock.now();
+      await manager.save(source);
+      return { organization: organizationView(target), movedInvitations: moved };
     });
   }
 
@@ -195,6 +259,10 @@ export class OrganizationsService {
       where: { workspaceId, archivedAt: IsNull() },
       order: { searchName: 'ASC', id: 'ASC' },
     });
+  }
+
+  private parsed(json: string): string[] {
+    return JSON.parse(json) as string[];
   }
 
   private async findByEmail(manager: EntityManager, workspaceId: string, emails: string[]) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
+import { InvitationEntity } from '../invitations/invitation.entity';
 import { LetterEntity } from '../letters/letter.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -28,6 +29,12 @@ const resolvers: Record<string, ScopeResolver> = {
         .getRepository(OrganizationEntity)
         .findOne({ where: { id }, select: { workspaceId: true } })
     )?.workspaceId ?? null,
+  iid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(InvitationEntity)
+        .findOne({ where: { id }, relations: { letter: { campaign: true } } })
+    )?.letter?.campaign?.workspaceId ?? null,
   lid: async (dataSource, id) =>
     (
       await dataSource

@@ -1,0 +1,428 @@
+import { AppConfig } from '@app/config';
+import { isUniqueViolation } from '@app/database';
+import { markdownBlocks, type MarkdownBlock } from '@app/markdown';
+import {
+  MailMessageEntity,
+  MailService,
+  renderMail,
+  signOnInvitation,
+  signOnReminder,
+  type MailTemplate,
+} from '@app/mail';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { isWellFormedToken } from '../accounts/secret-tokens';
+import { UserEntity } from '../accounts/user.entity';
+import { AuditService } from '../audit/audit.service';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { Clock } from '../clock';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import type { LetterContent } from '../letters/letter-diff';
+import { LetterRevisionEntity } from '../letters/letter-revision.entity';
+import type { LetterSettings } from '../letters/letter-settings';
+import { LetterEntity } from '../letters/letter.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { InvitationReminderEntity } from './invitation-reminder.entity';
+import { InvitationEntity, type InvitationStatus } from './invitation.entity';
+import { newTokenSeed, signToken, signTokenHash } from './sign-links';
+
+const DAY_MS = 24 * 3600 * 1000;
+/** A coordinator's "resend" waits this long after the last message to that invitation. */
+const RESEND_EVERY_MS = 10 * 60 * 1000;
+const ANSWERED: InvitationStatus[] = ['signed', 'declined'];
+
+export interface InvitationView {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  email: string;
+  status: InvitationStatus;
+  revoked: boolean;
+  sentAt: Date | null;
+  openedAt: Date | null;
+  respondedAt: Date | null;
+  remindersSent: number;
+  failureReason: string | null;
+}
+
+export type InviteTarget =
+  { organizationIds: string[] } | { allOrganizations: true } | { tag: string };
+
+const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
+
+/** Inviting organizations to sign a published letter, tracking, reminding, revoking. */
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Invites organizations of the letter's workspace, each once: the invitation rows and
+   * their mail (through the outbox) commit together, or nothing does.
+   */
+  async invite(
+    letterId: string,
+    actorId: string,
+    target: InviteTarget,
+  ): Promise<{ queued: number; alreadyInvited: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const { letter, workspace } = await this.openLetter(manager, letterId);
+      const organizations = await this.targets(manager, workspace.id, target);
+      const invited = new Set(
+        (
+          await manager.find(InvitationEntity, {
+            where: { letterId },
+            select: { organizationId: true },
+          })
+        ).map((i) => i.organizationId),
+      );
+      const fresh = organizations.filter((o) => !invited.has(o.id));
+      const context = await this.mailContext(manager, letter, workspace, actorId);
+      for (const organization of fresh) {
+        const seed = newTokenSeed();
+        const invitation = manager.create(InvitationEntity, {
+          id: randomUUID(),
+          letterId,
+          organizationId: organization.id,
+          email: (JSON.parse(organization.emails) as string[])[0],
+          status: 'queued',
+          tokenSeed: seed,
+          tokenHash: signTokenHash(this.config.appSecret, signToken(this.config.appSecret, seed)),
+          invitedBy: actorId,
+          createdAt: this.clock.now(),
+          sentAt: null,
+          lastMailedAt: this.clock.now(),
+          openedAt: null,
+          respondedAt: null,
+          revokedAt: null,
+          failureReason: null,
+          messageId: null,
+          remindersSent: 0,
+        });
+        await manager.save(invitation);
+        await this.sendMail(manager, invitation, organization, context, signOnInvitation);
+      }
+      if (fresh.length) {
+        await this.audit.append(manager, workspace.id, {
+          actor: { type: 'user', id: actorId },
+          action: 'letter.invitations_sent',
+          subject: { type: 'letter', id: letterId },
+          data: { count: fresh.length },
+        });
+      }
+      return { queued: fresh.length, alreadyInvited: organizations.length - fresh.length };
+    });
+  }
+
+  async list(letterId: string, status?: InvitationStatus): Promise<InvitationView[]> {
+    const rows = await this.dataSource.getRepository(InvitationEntity).find({
+      where: status ? { letterId, status } : { letterId },
+      relations: { organization: true },
+    });
+    return rows
+      .map((i) => ({
+        id: i.id,
+        organizationId: i.organizationId,
+        organizationName: i.organization!.name,
+        email: i.email,
+        status: i.status,
+        revoked: i.revokedAt !== null,
+        sentAt: i.sentAt,
+        openedAt: i.openedAt,
+        respondedAt: i.respondedAt,
+        remindersSent: i.remindersSent,
+        failureReason: i.failureReason,
+      }))
+      .sort((a, b) => a.organizationName.localeCompare(b.organizationName));
+  }
+
+  /** Sends the link again now, to the organization's current primary address. */
+  async resend(invitationId: string, actorId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitationOrFail(manager, invitationId);
+      if (invitation.revokedAt) throw notNow('status: this invitation was revoked');
+      if (ANSWERED.includes(invitation.status))
+        throw notNow(`status: the organization already ${invitation.status}`);
+      const { letter, workspace } = await this.openLetter(manager, invitation.letterId);
+      const since = this.clock.now().getTime() - (invitation.lastMailedAt?.getTime() ?? 0);
+      if (since < RESEND_EVERY_MS) {
+        const minutes = Math.ceil((RESEND_EVERY_MS - since) / 60000);
+        throw new DomainError(
+          DomainErrorCode.TooMany,
+          `last message went out moments ago; resend again in ${minutes} min`,
+        );
+      }
+      const organization = await manager.findOneByOrFail(OrganizationEntity, {
+        id: invitation.organizationId,
+      });
+      invitation.email = (JSON.parse(organization.emails) as string[])[0];
+      if (invitation.status === 'failed')
+        Object.assign(invitation, { status: 'queued', failureReason: null });
+      invitation.remindersSent += 1;
+      invitation.lastMailedAt = this.clock.now();
+      await manager.save(invitation);
+      const context = await this.mailContext(manager, letter, workspace, actorId);
+      await this.sendMail(manager, invitation, organization, context, signOnReminder);
+    });
+  }
+
+  /** The link stops working at once (410). */
+  async revoke(invitationId: string, actorId: string): Promise<InvitationView> {
+    const letterId = await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.invitationOrFail(manager, invitationId);
+      if (!invitation.revokedAt) {
+        invitation.revokedAt = this.clock.now();
+        await manager.save(invitation);
+        const campaign = await this.campaignOf(manager, invitation.letterId);
+        await this.audit.append(manager, campaign.workspaceId, {
+          actor: { type: 'user', id: actorId },
+          action: 'invitation.revoked',
+          subject: { type: 'invitation', id: invitation.id },
+          data: { organizationId: invitation.organizationId },
+        });
+      }
+      return invitation.letterId;
+    });
+    return (await this.list(letterId)).find((i) => i.id === invitationId)!;
+  }
+
+  /** After a send attempt ended: `sent` with its Message-ID, or `failed` with the reason. */
+  async recordMailOutcome(mailId: string): Promise<void> {
+    const message = await this.dataSource
+      .getRepository(MailMessageEntity)
+      .findOneBy({ id: mailId });
+    const invitationId = message?.context?.startsWith('invitation:')
+      ? message.context.slice(11)
+      : undefined;
+    if (!message || !invitationId) return;
+    const invitations = this.dataSource.getRepository(InvitationEntity);
+    if (message.status === 'sent') {
+      await invitations.update(
+        { id: invitationId, status: 'queued' },
+        { status: 'sent', sentAt: message.sentAt, messageId: message.messageId },
+      );
+    } else if (message.status === 'failed') {
+      await invitations.update(
+        { id: invitationId, status: In(['queued', 'sent']) },
+        { status: 'failed', failureReason: message.error },
+      );
+    }
+  }
+
+  /**
+   * Sends each due reminder step once: for open letters, `reminderDays` before the
+   * deadline, to invitations sent before that moment and not answered, revoked or failed.
+   * Each step is claimed by inserting (invitation, step) under a unique index.
+   */
+  async sendDueReminders(): Promise<number> {
+    const now = this.clock.now();
+    const letters = await this.dataSource
+      .getRepository(LetterEntity)
+      .find({ where: { status: 'open', deadline: MoreThan(now) } });
+    let sent = 0;
+    for (const letter of letters) {
+      const settings = JSON.parse(letter.settings) as LetterSettings;
+      for (const step of settings.reminderDays) {
+        const stepAt = new Date(letter.deadline!.getTime() - step * DAY_MS);
+        if (now < stepAt) continue;
+        const due = await this.dataSource.getRepository(InvitationEntity).find({
+          where: {
+            letterId: letter.id,
+            status: In(['sent', 'opened']),
+            revokedAt: IsNull(),
+            respondedAt: IsNull(),
+          },
+        });
+        for (const invitation of due.filter((i) => i.sentAt && i.sentAt < stepAt)) {
+          sent += await this.remind(invitation.id, step);
+        }
+      }
+    }
+    if (sent) this.logger.log(`sent ${sent} reminder(s)`);
+    return sent;
+  }
+
+  private async remind(invitationId: string, step: number): Promise<number> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const invitation = await manager.findOneByOrFail(InvitationEntity, { id: invitationId });
+        if (
+          invitation.revokedAt ||
+          invitation.respondedAt ||
+          !['sent', 'opened'].includes(invitation.status)
+        )
+          return 0;
+        await manager.insert(InvitationReminderEntity, {
+          id: randomUUID(),
+          invitationId,
+          step,
+          createdAt: this.clock.now(),
+        });
+        const { letter, workspace } = await this.openLetter(manager, invitation.letterId);
+        const organization = await manager.findOneByOrFail(OrganizationEntity, {
+          id: invitation.organizationId,
+        });
+        invitation.remindersSent += 1;
+        invitation.lastMailedAt = this.clock.now();
+        await manager.save(invitation);
+        const context = await this.mailContext(manager, letter, workspace, invitation.invitedBy);
+        await this.sendMail(manager, invitation, organization, context, signOnReminder);
+        return 1;
+      });
+    } catch (error) {
+      // Another scan claimed this step first.
+      if (isUniqueViolation(error)) return 0;
+      throw error;
+    }
+  }
+
+  private async sendMail(
+    manager: EntityManager,
+    invitation: InvitationEntity,
+    organization: OrganizationEntity,
+    context: Record<string, string> & { sender: string; replyTo: string },
+    template: MailTemplate,
+  ): Promise<void> {
+    const link = `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, invitation.tokenSeed)}`;
+    const rendered = renderMail(template, {
+      ...context,
+      organization: organization.name,
+      link,
+      declineLink: `${link}/decline`,
+    });
+    await this.mail.queue(manager, {
+      to: invitation.email,
+      ...rendered,
+      fromName: context.sender,
+      replyTo: context.replyTo,
+      context: `invitation:${invitation.id}`,
+    });
+  }
+
+  private async mailContext(
+    manager: EntityManager,
+    letter: LetterEntity,
+    workspace: WorkspaceEntity,
+    inviterId: string,
+  ) {
+    const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
+      letterId: letter.id,
+      number: letter.publishedRevision!,
+    });
+    const content = JSON.parse(revision.content) as LetterContent;
+    const inviter = await manager.findOneBy(UserEntity, { id: inviterId });
+    return {
+      sender: workspace.name,
+      workspace: workspace.name,
+      replyTo: inviter?.email ?? this.config.mailFrom,
+      title: content.title,
+      excerpt: excerpt(content.body),
+      deadline: deadlineInWords(letter.deadline!),
+    };
+  }
+
+  private async targets(manager: EntityManager, workspaceId: string, target: InviteTarget) {
+    const active = { workspaceId, archivedAt: IsNull() };
+    if ('allOrganizations' in target) return manager.find(OrganizationEntity, { where: active });
+    if ('tag' in target) {
+      const all = await manager.find(OrganizationEntity, { where: active });
+      const tag = target.tag.trim().toLowerCase();
+      return all.filter((o) => (JSON.parse(o.tags) as string[]).includes(tag));
+    }
+    const ids = [...new Set(target.organizationIds)];
+    const found = ids.length
+      ? await manager.find(OrganizationEntity, { where: { ...active, id: In(ids) } })
+      : [];
+    const missing = ids.find((id) => !found.some((o) => o.id === id));
+    if (missing !== undefined) {
+      throw DomainError.invalid(
+        'organizationIds',
+        `no organization ${missing.slice(0, 40)} in this workspace's directory`,
+      );
+    }
+    return found;
+  }
+
+  private async openLetter(manager: EntityManager, letterId: string) {
+    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
+    if (!letter) throw DomainError.notFound('letter');
+    if (letter.status !== 'open' || !letter.deadline || letter.deadline <= this.clock.now()) {
+      throw notNow(`status: invitations need an open letter; this one is ${letter.status}`);
+    }
+    const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+    const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
+    return { letter, workspace };
+  }
+
+  private async campaignOf(manager: EntityManager, letterId: string) {
+    const letter = await manager.findOneByOrFail(LetterEntity, { id: letterId });
+    return manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+  }
+
+  private async invitationOrFail(manager: EntityManager, id: string) {
+    const invitation = await manager.findOneBy(InvitationEntity, { id });
+    if (!invitation) throw DomainError.notFound('invitation');
+    return invitation;
+  }
+
+  /** The invitation behind a sign-on token: 404 unknown, 410 revoked or past the grace. */
+  async byToken(token: string): Promise<InvitationEntity> {
+    if (!isWellFormedToken(token)) throw DomainError.notFound('invitation');
+    const invitation = await this.dataSource
+      .getRepository(InvitationEntity)
+      .findOneBy({ tokenHash: signTokenHash(this.config.appSecret, token) });
+    if (!invitation) throw DomainError.notFound('invitation');
+    if (invitation.revokedAt)
+      throw new DomainError(
+        DomainErrorCode.Gone,
+        'token: this link was withdrawn by the coordinators',
+      );
+    const letter = await this.dataSource
+      .getRepository(LetterEntity)
+      .findOneByOrFail({ id: invitation.letterId });
+    const graceMs = this.config.invitationGraceHours * 3600 * 1000;
+    if (letter.deadline && letter.deadline.getTime() + graceMs < this.clock.now().getTime()) {
+      throw new DomainError(DomainErrorCode.Gone, 'token: sign-ons for this letter have closed');
+    }
+    return invitation;
+  }
+}
+
+/** The first paragraph of the body as plain text, at most 300 characters. */
+function excerpt(body: string): string {
+  const textOf = (block: MarkdownBlock): string =>
+    block.kind === 'paragraph'
+      ? block.inlines.map((i) => ('text' in i ? i.text : ' ')).join('')
+      : block.items.flat().map(textOf).join(' ');
+  const first =
+    markdownBlocks(body)
+      .map(textOf)
+      .find((t) => t.trim()) ?? '';
+  return first.length > 300 ? `${first.slice(0, 297).trimEnd()}…` : first;
+}
+
+/** "Tuesday, 15 December 2026 at 17:00 UTC" */
+export function deadlineInWords(deadline: Date): string {
+  const date = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(deadline);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(deadline);
+  return `${date} at ${time} UTC`;
+}
