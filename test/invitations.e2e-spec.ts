@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
-const fixtures = join(__dirname, '../../shared/fixtures');
+const fixtures = join(__dirname, 'fixtures');
 const directoryCsv = readFileSync(join(fixtures, 'organizations.csv'));
 const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
   content: { title: string };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Response } from 'supertest';
 
 const fixture = JSON.parse(
-  readFileSync(join(__dirname, '../../shared/fixtures/letter-press-freedom.json'), 'utf8'),
+  readFileSync(join(__dirname, 'fixtures/letter-press-freedom.json'), 'utf8'),
 ) as {
   content: Record<string, unknown> & { body: string; title: string };
   settings: Record<string, unknown>;

@@ -2,7 +2,7 @@ import { createTestApp, type TestApp } from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const fixtures = join(__dirname, '../../shared/fixtures');
+const fixtures = join(__dirname, 'fixtures');
 const goodCsv = readFileSync(join(fixtures, 'organizations.csv'));
 const badCsv = readFileSync(join(fixtures, 'organizations-bad.csv'));
 

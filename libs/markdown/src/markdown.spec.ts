@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { markdownBlocks, markdownProblems, renderMarkdownHtml, type MarkdownBlock } from '.';
 
 const fixture = JSON.parse(
-  readFileSync(join(__dirname, '../../../../shared/fixtures/letter-press-freedom.json'), 'utf8'),
+  readFileSync(join(__dirname, '../../../test/fixtures/letter-press-freedom.json'), 'utf8'),
 ) as { content: { body: string } };
 
 // Text is escaped, so every `<` left in the output opens a tag the renderer wrote itself.

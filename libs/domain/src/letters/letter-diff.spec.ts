@@ -4,10 +4,7 @@ import { diffLetters, type DiffRun, type FieldDiff, type LetterContent } from '.
 
 const fixture = (
   JSON.parse(
-    readFileSync(
-      join(__dirname, '../../../../../shared/fixtures/letter-press-freedom.json'),
-      'utf8',
-    ),
+    readFileSync(join(__dirname, '../../../../test/fixtures/letter-press-freedom.json'), 'utf8'),
   ) as { content: LetterContent }
 ).content;
 
