@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   await preflight(config);
   const app = await createApi(config);
   await app.listen(config.port);

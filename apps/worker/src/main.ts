@@ -10,7 +10,7 @@ import { WorkerModule } from './worker.module';
  * the load needs; on SIGTERM each finishes its in-flight jobs before it exits.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   await preflight(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,

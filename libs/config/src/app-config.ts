@@ -54,11 +54,11 @@ export class AppConfig {
 type RawEnv = Record<string, string | undefined>;
 
 /**
- * Validates the environment and returns the typed configuration, or throws a ConfigError
+ * Validates the environment (default: this process's) and returns the typed configuration, or throws a ConfigError
  * whose message is one line naming the variable, e.g.
  * `DATABASE_URL: expected sqlite:<file> or postgres://user@host:5432/database`.
  */
-export function loadConfig(raw: RawEnv): AppConfig {
+export function loadConfig(raw: RawEnv = process.env): AppConfig {
   const input: RawEnv = { ...envDefaults };
   for (const [key, value] of Object.entries(raw)) {
     // An empty variable means "not set", as in most shells' `FOO= cmd`.

@@ -11,7 +11,7 @@ export class ConfigModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useFactory: () => config ?? loadConfig(process.env) }],
+      providers: [{ provide: AppConfig, useFactory: () => config ?? loadConfig() }],
       exports: [AppConfig],
     };
   }

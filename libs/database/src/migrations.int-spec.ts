@@ -1,5 +1,10 @@
 import { loadConfig } from '@app/config';
-import { createTestApp, createTestDatabase, type TestDatabase } from '@app/testing';
+import {
+  createTestApp,
+  createTestDatabase,
+  testDatabaseKind,
+  type TestDatabase,
+} from '@app/testing';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { runMigrations } from './migrate';
@@ -63,7 +68,7 @@ describe('migrations', () => {
   // better-sqlite3 waits for a lock synchronously, so several SQLite connections in one
   // test process would block each other's event loop; separate processes are covered in
   // test/startup.e2e-spec.ts. The advisory lock exists only on PostgreSQL.
-  const onPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres') ? it : it.skip;
+  const onPostgres = testDatabaseKind() === 'postgres' ? it : it.skip;
 
   onPostgres('applies once when replicas start together (advisory lock)', async () => {
     const sources = await Promise.all([open(), open(), open()]);

@@ -15,6 +15,11 @@ export interface TestDatabase {
  * with DATABASE_URL=postgres://... — a new PostgreSQL database on that server, dropped at
  * the end. Test files can therefore run in parallel without seeing each other's rows.
  */
+/** Which database this test run uses: PostgreSQL when DATABASE_URL says so, else SQLite. */
+export function testDatabaseKind(): 'sqlite' | 'postgres' {
+  return /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? 'postgres' : 'sqlite';
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (base && /^postgres(ql)?:\/\//.test(base)) {

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw new UsageError(`password: must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`);
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   const problem = await databasePreflight(config.database);
   if (problem) throw new UsageError(problem);
 
