@@ -15,7 +15,9 @@ import { LetterRevisionEntity } from './letters/letter-revision.entity';
 import { LetterEntity } from './letters/letter.entity';
 import { LettersService } from './letters/letters.service';
 import { PublishingService } from './letters/publishing.service';
+import { InvitationMailer } from './invitations/invitation-mailer';
 import { InvitationReminderEntity } from './invitations/invitation-reminder.entity';
+import { InvitationRemindersService } from './invitations/invitation-reminders.service';
 import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationsService } from './invitations/invitations.service';
 import { SignOnService } from './invitations/sign-on.service';
@@ -45,6 +47,8 @@ const services = [
   OrganizationsService,
   DirectoryCsvService,
   InvitationsService,
+  InvitationMailer,
+  InvitationRemindersService,
   SignOnService,
 ];
 

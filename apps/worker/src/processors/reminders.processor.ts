@@ -1,4 +1,4 @@
-import { InvitationsService, PublishingService } from '@app/domain';
+import { InvitationRemindersService, PublishingService } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
@@ -15,7 +15,7 @@ export class RemindersProcessor
 {
   constructor(
     private readonly publishing: PublishingService,
-    private readonly invitations: InvitationsService,
+    private readonly reminders: InvitationRemindersService,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
   ) {
     super();
@@ -24,7 +24,7 @@ export class RemindersProcessor
   protected readonly handlers: JobHandlers<QueueName.Reminders> = {
     [JobName.RemindersDeadlines]: async () => ({ closed: await this.publishing.closeOverdue() }),
     [JobName.RemindersInvitations]: async () => ({
-      sent: await this.invitations.sendDueReminders(),
+      sent: await this.reminders.sendDueReminders(),
     }),
   };
 

@@ -1,34 +1,20 @@
 import { AppConfig } from '@app/config';
-import { isUniqueViolation } from '@app/database';
-import { markdownBlocks, type MarkdownBlock } from '@app/markdown';
-import {
-  MailMessageEntity,
-  MailService,
-  renderMail,
-  signOnInvitation,
-  signOnReminder,
-  type MailTemplate,
-} from '@app/mail';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MailMessageEntity, signOnInvitation, signOnReminder } from '@app/mail';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { isWellFormedToken } from '../accounts/secret-tokens';
-import { UserEntity } from '../accounts/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import type { LetterContent } from '../letters/letter-diff';
-import { LetterRevisionEntity } from '../letters/letter-revision.entity';
-import type { LetterSettings } from '../letters/letter-settings';
 import { LetterEntity } from '../letters/letter.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import { WorkspaceEntity } from '../workspaces/workspace.entity';
-import { InvitationReminderEntity } from './invitation-reminder.entity';
+import { findOpenLetter } from './find-open-letter';
+import { InvitationMailer } from './invitation-mailer';
 import { InvitationEntity, type InvitationStatus } from './invitation.entity';
 import { newTokenSeed, signToken, signTokenHash } from './sign-links';
 
-const DAY_MS = 24 * 3600 * 1000;
 /** A coordinator's "resend" waits this long after the last message to that invitation. */
 const RESEND_EVERY_MS = 10 * 60 * 1000;
 const ANSWERED: InvitationStatus[] = ['signed', 'declined'];
@@ -55,11 +41,9 @@ const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNo
 /** Inviting organizations to sign a published letter, tracking, reminding, revoking. */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger('Invitations');
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly mail: MailService,
+    private readonly mailer: InvitationMailer,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -75,7 +59,7 @@ export class InvitationsService {
     target: InviteTarget,
   ): Promise<{ queued: number; alreadyInvited: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const { letter, workspace } = await this.openLetter(manager, letterId);
+      const { letter, workspace } = await findOpenLetter(manager, letterId, this.clock.now());
       const organizations = await this.targets(manager, workspace.id, target);
       const invited = new Set(
         (
@@ -86,7 +70,7 @@ export class InvitationsService {
         ).map((i) => i.organizationId),
       );
       const fresh = organizations.filter((o) => !invited.has(o.id));
-      const context = await this.mailContext(manager, letter, workspace, actorId);
+      const context = await this.mailer.context(manager, letter, workspace, actorId);
       for (const organization of fresh) {
         const seed = newTokenSeed();
         const invitation = manager.create(InvitationEntity, {
@@ -109,7 +93,7 @@ export class InvitationsService {
           remindersSent: 0,
         });
         await manager.save(invitation);
-        await this.sendMail(manager, invitation, organization, context, signOnInvitation);
+        await this.mailer.send(manager, invitation, organization, context, signOnInvitation);
       }
       if (fresh.length) {
         await this.audit.append(manager, workspace.id, {
@@ -152,7 +136,11 @@ export class InvitationsService {
       if (invitation.revokedAt) throw notNow('status: this invitation was revoked');
       if (ANSWERED.includes(invitation.status))
         throw notNow(`status: the organization already ${invitation.status}`);
-      const { letter, workspace } = await this.openLetter(manager, invitation.letterId);
+      const { letter, workspace } = await findOpenLetter(
+        manager,
+        invitation.letterId,
+        this.clock.now(),
+      );
       const since = this.clock.now().getTime() - (invitation.lastMailedAt?.getTime() ?? 0);
       if (since < RESEND_EVERY_MS) {
         const minutes = Math.ceil((RESEND_EVERY_MS - since) / 60000);
@@ -170,8 +158,8 @@ export class InvitationsService {
       invitation.remindersSent += 1;
       invitation.lastMailedAt = this.clock.now();
       await manager.save(invitation);
-      const context = await this.mailContext(manager, letter, workspace, actorId);
-      await this.sendMail(manager, invitation, organization, context, signOnReminder);
+      const context = await this.mailer.context(manager, letter, workspace, actorId);
+      await this.mailer.send(manager, invitation, organization, context, signOnReminder);
     });
   }
 
@@ -218,118 +206,6 @@ export class InvitationsService {
     }
   }
 
-  /**
-   * Sends each due reminder step once: for open letters, `reminderDays` before the
-   * deadline, to invitations sent before that moment and not answered, revoked or failed.
-   * Each step is claimed by inserting (invitation, step) under a unique index.
-   */
-  async sendDueReminders(): Promise<number> {
-    const now = this.clock.now();
-    const letters = await this.dataSource
-      .getRepository(LetterEntity)
-      .find({ where: { status: 'open', deadline: MoreThan(now) } });
-    let sent = 0;
-    for (const letter of letters) {
-      const settings = JSON.parse(letter.settings) as LetterSettings;
-      for (const step of settings.reminderDays) {
-        const stepAt = new Date(letter.deadline!.getTime() - step * DAY_MS);
-        if (now < stepAt) continue;
-        const due = await this.dataSource.getRepository(InvitationEntity).find({
-          where: {
-            letterId: letter.id,
-            status: In(['sent', 'opened']),
-            revokedAt: IsNull(),
-            respondedAt: IsNull(),
-          },
-        });
-        for (const invitation of due.filter((i) => i.sentAt && i.sentAt < stepAt)) {
-          sent += await this.remind(invitation.id, step);
-        }
-      }
-    }
-    if (sent) this.logger.log(`sent ${sent} reminder(s)`);
-    return sent;
-  }
-
-  private async remind(invitationId: string, step: number): Promise<number> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const invitation = await manager.findOneByOrFail(InvitationEntity, { id: invitationId });
-        if (
-          invitation.revokedAt ||
-          invitation.respondedAt ||
-          !['sent', 'opened'].includes(invitation.status)
-        )
-          return 0;
-        await manager.insert(InvitationReminderEntity, {
-          id: randomUUID(),
-          invitationId,
-          step,
-          createdAt: this.clock.now(),
-        });
-        const { letter, workspace } = await this.openLetter(manager, invitation.letterId);
-        const organization = await manager.findOneByOrFail(OrganizationEntity, {
-          id: invitation.organizationId,
-        });
-        invitation.remindersSent += 1;
-        invitation.lastMailedAt = this.clock.now();
-        await manager.save(invitation);
-        const context = await this.mailContext(manager, letter, workspace, invitation.invitedBy);
-        await this.sendMail(manager, invitation, organization, context, signOnReminder);
-        return 1;
-      });
-    } catch (error) {
-      // Another scan claimed this step first.
-      if (isUniqueViolation(error)) return 0;
-      throw error;
-    }
-  }
-
-  private async sendMail(
-    manager: EntityManager,
-    invitation: InvitationEntity,
-    organization: OrganizationEntity,
-    context: Record<string, string> & { sender: string; replyTo: string },
-    template: MailTemplate,
-  ): Promise<void> {
-    const link = `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, invitation.tokenSeed)}`;
-    const rendered = renderMail(template, {
-      ...context,
-      organization: organization.name,
-      link,
-      declineLink: `${link}/decline`,
-    });
-    await this.mail.queue(manager, {
-      to: invitation.email,
-      ...rendered,
-      fromName: context.sender,
-      replyTo: context.replyTo,
-      context: `invitation:${invitation.id}`,
-    });
-  }
-
-  private async mailContext(
-    manager: EntityManager,
-    letter: LetterEntity,
-    workspace: WorkspaceEntity,
-    inviterId: string,
-  ) {
-    const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
-      letterId: letter.id,
-      number: letter.publishedRevision!,
-    });
-    const content = JSON.parse(revision.content) as LetterContent;
-    const inviter = await manager.findOneBy(UserEntity, { id: inviterId });
-    return {
-      sender: workspace.name,
-      workspace: workspace.name,
-      replyTo: inviter?.email ?? this.config.mailFrom,
-      title: content.title,
-      excerpt: excerpt(content.body),
-      deadline: deadlineInWords(letter.deadline!),
-    };
-  }
-
   private async targets(manager: EntityManager, workspaceId: string, target: InviteTarget) {
     const active = { workspaceId, archivedAt: IsNull() };
     if ('allOrganizations' in target) return manager.find(OrganizationEntity, { where: active });
@@ -350,17 +226,6 @@ export class InvitationsService {
       );
     }
     return found;
-  }
-
-  private async openLetter(manager: EntityManager, letterId: string) {
-    const letter = await manager.findOneBy(LetterEntity, { id: letterId });
-    if (!letter) throw DomainError.notFound('letter');
-    if (letter.status !== 'open' || !letter.deadline || letter.deadline <= this.clock.now()) {
-      throw notNow(`status: invitations need an open letter; this one is ${letter.status}`);
-    }
-    const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
-    const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
-    return { letter, workspace };
   }
 
   private async campaignOf(manager: EntityManager, letterId: string) {
@@ -395,34 +260,4 @@ export class InvitationsService {
     }
     return invitation;
   }
-}
-
-/** The first paragraph of the body as plain text, at most 300 characters. */
-function excerpt(body: string): string {
-  const textOf = (block: MarkdownBlock): string =>
-    block.kind === 'paragraph'
-      ? block.inlines.map((i) => ('text' in i ? i.text : ' ')).join('')
-      : block.items.flat().map(textOf).join(' ');
-  const first =
-    markdownBlocks(body)
-      .map(textOf)
-      .find((t) => t.trim()) ?? '';
-  return first.length > 300 ? `${first.slice(0, 297).trimEnd()}…` : first;
-}
-
-/** "Tuesday, 15 December 2026 at 17:00 UTC" */
-export function deadlineInWords(deadline: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(deadline);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(deadline);
-  return `${date} at ${time} UTC`;
 }

@@ -1,0 +1,100 @@
+import { AppConfig } from '@app/config';
+import { markdownBlocks, type MarkdownBlock } from '@app/markdown';
+import { MailService, renderMail, type MailTemplate } from '@app/mail';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { UserEntity } from '../accounts/user.entity';
+import type { LetterContent } from '../letters/letter-diff';
+import { LetterRevisionEntity } from '../letters/letter-revision.entity';
+import type { LetterEntity } from '../letters/letter.entity';
+import type { OrganizationEntity } from '../organizations/organization.entity';
+import type { WorkspaceEntity } from '../workspaces/workspace.entity';
+import type { InvitationEntity } from './invitation.entity';
+import { signToken } from './sign-links';
+
+type MailContext = Awaited<ReturnType<InvitationMailer['context']>>;
+
+/** Writes an invitation's messages (the invitation, reminders, resends) into the outbox. */
+@Injectable()
+export class InvitationMailer {
+  constructor(
+    private readonly mail: MailService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** What every message about this letter says, computed once per batch. */
+  async context(
+    manager: EntityManager,
+    letter: LetterEntity,
+    workspace: WorkspaceEntity,
+    inviterId: string,
+  ) {
+    const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
+      letterId: letter.id,
+      number: letter.publishedRevision!,
+    });
+    const content = JSON.parse(revision.content) as LetterContent;
+    const inviter = await manager.findOneBy(UserEntity, { id: inviterId });
+    return {
+      sender: workspace.name,
+      workspace: workspace.name,
+      replyTo: inviter?.email ?? this.config.mailFrom,
+      title: content.title,
+      excerpt: excerpt(content.body),
+      deadline: deadlineInWords(letter.deadline!),
+    };
+  }
+
+  async send(
+    manager: EntityManager,
+    invitation: InvitationEntity,
+    organization: OrganizationEntity,
+    context: MailContext,
+    template: MailTemplate,
+  ): Promise<void> {
+    const link = `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, invitation.tokenSeed)}`;
+    const rendered = renderMail(template, {
+      ...context,
+      organization: organization.name,
+      link,
+      declineLink: `${link}/decline`,
+    });
+    await this.mail.queue(manager, {
+      to: invitation.email,
+      ...rendered,
+      fromName: context.sender,
+      replyTo: context.replyTo,
+      context: `invitation:${invitation.id}`,
+    });
+  }
+}
+
+/** The first paragraph of the body as plain text, at most 300 characters. */
+function excerpt(body: string): string {
+  const textOf = (block: MarkdownBlock): string =>
+    block.kind === 'paragraph'
+      ? block.inlines.map((i) => ('text' in i ? i.text : ' ')).join('')
+      : block.items.flat().map(textOf).join(' ');
+  const first =
+    markdownBlocks(body)
+      .map(textOf)
+      .find((t) => t.trim()) ?? '';
+  return first.length > 300 ? `${first.slice(0, 297).trimEnd()}…` : first;
+}
+
+/** "Tuesday, 15 December 2026 at 17:00 UTC" */
+export function deadlineInWords(deadline: Date): string {
+  const date = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(deadline);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(deadline);
+  return `${date} at ${time} UTC`;
+}

@@ -1,0 +1,98 @@
+import { isUniqueViolation } from '@app/database';
+import { signOnReminder } from '@app/mail';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { Clock } from '../clock';
+import type { LetterSettings } from '../letters/letter-settings';
+import { LetterEntity } from '../letters/letter.entity';
+import { OrganizationEntity } from '../organizations/organization.entity';
+import { findOpenLetter } from './find-open-letter';
+import { InvitationMailer } from './invitation-mailer';
+import { InvitationReminderEntity } from './invitation-reminder.entity';
+import { InvitationEntity } from './invitation.entity';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Reminders before the deadline to organizations that have not answered. */
+@Injectable()
+export class InvitationRemindersService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: InvitationMailer,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Sends each due reminder step once: for open letters, `reminderDays` before the
+   * deadline, to invitations sent before that moment and not answered, revoked or failed.
+   * Each step is claimed by inserting (invitation, step) under a unique index.
+   */
+  async sendDueReminders(): Promise<number> {
+    const now = this.clock.now();
+    const letters = await this.dataSource
+      .getRepository(LetterEntity)
+      .find({ where: { status: 'open', deadline: MoreThan(now) } });
+    let sent = 0;
+    for (const letter of letters) {
+      const settings = JSON.parse(letter.settings) as LetterSettings;
+      for (const step of settings.reminderDays) {
+        const stepAt = new Date(letter.deadline!.getTime() - step * DAY_MS);
+        if (now < stepAt) continue;
+        const due = await this.dataSource.getRepository(InvitationEntity).find({
+          where: {
+            letterId: letter.id,
+            status: In(['sent', 'opened']),
+            revokedAt: IsNull(),
+            respondedAt: IsNull(),
+          },
+        });
+        for (const invitation of due.filter((i) => i.sentAt && i.sentAt < stepAt)) {
+          sent += await this.remind(invitation.id, step);
+        }
+      }
+    }
+    if (sent) this.logger.log(`sent ${sent} reminder(s)`);
+    return sent;
+  }
+
+  private async remind(invitationId: string, step: number): Promise<number> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const invitation = await manager.findOneByOrFail(InvitationEntity, { id: invitationId });
+        if (
+          invitation.revokedAt ||
+          invitation.respondedAt ||
+          !['sent', 'opened'].includes(invitation.status)
+        )
+          return 0;
+        await manager.insert(InvitationReminderEntity, {
+          id: randomUUID(),
+          invitationId,
+          step,
+          createdAt: this.clock.now(),
+        });
+        const { letter, workspace } = await findOpenLetter(
+          manager,
+          invitation.letterId,
+          this.clock.now(),
+        );
+        const organization = await manager.findOneByOrFail(OrganizationEntity, {
+          id: invitation.organizationId,
+        });
+        invitation.remindersSent += 1;
+        invitation.lastMailedAt = this.clock.now();
+        await manager.save(invitation);
+        const context = await this.mailer.context(manager, letter, workspace, invitation.invitedBy);
+        await this.mailer.send(manager, invitation, organization, context, signOnReminder);
+        return 1;
+      });
+    } catch (error) {
+      // Another scan claimed this step first.
+      if (isUniqueViolation(error)) return 0;
+      throw error;
+    }
+  }
+}
