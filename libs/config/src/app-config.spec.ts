@@ -63,6 +63,10 @@ describe('loadConfig', () => {
     expect(config.queuePrefix).toBe('staging');
   });
 
+  it('points PUBLIC_URL at the configured port when it is not set', () => {
+    expect(load({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(load({ PORT: '', SMTP_URL: '' })).toMatchObject({ port: 3000, smtpUrl: undefined });
   });

@@ -81,7 +81,8 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     env: env.NODE_ENV,
     production,
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    // Unset: this machine on the configured port, so local links work whatever PORT is.
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     database: parseDatabaseUrl(env.DATABASE_URL),
     migrateOnStart: env.DB_MIGRATE,
     redisUrl: env.REDIS_URL,

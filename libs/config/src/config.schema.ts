@@ -40,7 +40,10 @@ export const envSchema = z.object({
     message: 'expected development, test or production',
   }),
   PORT: intBetween(1, 65535, 'expected a port number (1-65535)'),
-  PUBLIC_URL: url(['http:', 'https:'], 'an http:// or https:// URL such as http://localhost:3000'),
+  PUBLIC_URL: url(
+    ['http:', 'https:'],
+    'an http:// or https:// URL such as http://localhost:3000',
+  ).optional(),
   DATABASE_URL: z
     .string()
     .trim()
@@ -83,7 +86,6 @@ export const envSchema = z.object({
 export const envDefaults = {
   NODE_ENV: 'development',
   PORT: '3000',
-  PUBLIC_URL: 'http://localhost:3000',
   DATABASE_URL: 'sqlite:var/signatory.sqlite',
   REDIS_URL: 'redis://127.0.0.1:6379',
   MAIL_FROM: 'Signatory <no-reply@localhost>',
