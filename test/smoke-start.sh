@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TIMEOUT_S=${SMOKE_TIMEOUT_S:-60}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/signatory-smoke.XXXXXX")
+tmp=$(mktemp -d)
 log=$tmp/start.log
 pid=""
 
