@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { NameField } from '../http/fields';
 import { LetterContentDto } from './letter-content.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 
@@ -96,11 +97,7 @@ export class PublishDto {
 
 export class CampaignDto {
   @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^(?=.*\S)[^\p{Cc}]*$/u, {
-    message: 'must contain visible text and no control characters',
-  })
+  @NameField()
   name: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -113,11 +110,7 @@ export class CampaignDto {
 export class UpdateCampaignDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^(?=.*\S)[^\p{Cc}]*$/u, {
-    message: 'must contain visible text and no control characters',
-  })
+  @NameField()
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
