@@ -37,19 +37,36 @@ export class InvitationRemindersService {
       .find({ where: { status: 'open', deadline: MoreThan(now) } });
     let sent = 0;
     for (const letter of letters) {
-      const settings = JSON.parse(letter.settings) as LetterSettings;
-      for (const step of settings.reminderDays) {
-        const stepAt = new Date(letter.deadline!.getTime() - step * DAY_MS);
-        if (now < stepAt) continue;
-        const due = await this.dataSource.getRepository(InvitationEntity).find({
-          where: {
-            letterId: letter.id,
-            status: In(['sent', 'opened']),
-            revokedAt: IsNull(),
-            respondedAt: IsNull(),
-          },
-        });
-        for (const invitation of due.filter((i) => i.sentAt && i.sentAt < stepAt)) {
+      const dueSteps = (JSON.parse(letter.settings) as LetterSettings).reminderDays
+        .map((step) => ({ step, at: new Date(letter.deadline!.getTime() - step * DAY_MS) }))
+        .filter(({ at }) => at <= now);
+      if (!dueSteps.length) continue;
+      const candidates = await this.dataSource.getRepository(InvitationEntity).find({
+        where: {
+          letterId: letter.id,
+          status: In(['sent', 'opened']),
+          revokedAt: IsNull(),
+          respondedAt: IsNull(),
+        },
+        select: { id: true, sentAt: true },
+      });
+      if (!candidates.length) continue;
+      // Steps already sent are skipped here; the unique index still settles races.
+      const claimed = new Set(
+        (
+          await this.dataSource
+            .getRepository(InvitationReminderEntity)
+            .createQueryBuilder('r')
+            .innerJoin(InvitationEntity, 'i', 'i.id = r.invitation_id')
+            .where('i.letter_id = :letterId', { letterId: letter.id })
+            .select(['r.invitation_id AS "invitationId"', 'r.step AS step'])
+            .getRawMany<{ invitationId: string; step: number }>()
+        ).map((r) => `${r.invitationId}:${Number(r.step)}`),
+      );
+      for (const { step, at } of dueSteps) {
+        for (const invitation of candidates) {
+          if (!invitation.sentAt || invitation.sentAt >= at) continue;
+          if (claimed.has(`${invitation.id}:${step}`)) continue;
           sent += await this.remind(invitation.id, step);
         }
       }
