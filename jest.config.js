@@ -19,6 +19,7 @@ const esmOnly = [
   'uint8array-extras',
   '@borewit',
   'load-esm',
+  'pdfjs-dist',
 ];
 
 module.exports = {
@@ -29,7 +30,7 @@ module.exports = {
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/var/'],
   transform: {
-    '^.+\\.(t|j)s$': [
+    '^.+\\.(t|j|mj)s$': [
       '@swc/jest',
       {
         jsc: {
