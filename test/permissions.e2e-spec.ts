@@ -1,5 +1,5 @@
 import { Action, minimumRole, Role, roles, atLeast } from '@app/domain';
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, tinyPng, waitForQueuesIdle, type TestApp } from '@app/testing';
 import type { Response, Test } from 'supertest';
 
 /**
@@ -23,6 +23,10 @@ interface Context {
   freshMember(): Promise<string>;
   /** A fresh invitation of a fresh organization to a fresh open letter. */
   freshInvitation(): Promise<string>;
+  /** A fresh open letter with one confirmed sign-on, recorded by the owner. */
+  freshSignature(): Promise<string>;
+  /** A finished rendition of a fresh open letter, in the given edition. */
+  freshRendition(edition?: 'delivery' | 'public'): Promise<string>;
   /** A fresh organization in the directory, added by the owner. */
   freshOrganization(): Promise<string>;
   /** A fresh comment on `lid`, by the owner. */
@@ -330,6 +334,131 @@ routes.push(
   },
 );
 
+routes.push(
+  {
+    route: 'GET /api/letters/:lid/signatures',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/signatures`)),
+  },
+  {
+    route: 'POST /api/letters/:lid/signatures',
+    action: Action.ModerateSignatures,
+    ok: 201,
+    call: async ({ t, freshLetter, unique }, as) =>
+      as(t.http().post(`/api/letters/${await freshLetter(true)}/signatures`)).send({
+        displayName: `Offline ${unique()}`,
+        signerName: 'Ana Ruiz',
+        authorized: true,
+      }),
+  },
+  {
+    route: 'PATCH /api/signatures/:sid',
+    action: Action.ModerateSignatures,
+    ok: 200,
+    call: async ({ t, freshSignature }, as) =>
+      as(t.http().patch(`/api/signatures/${await freshSignature()}`)).send({
+        displayName: 'Corrected name',
+      }),
+  },
+  {
+    route: 'GET /api/letters/:lid/stats',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/stats`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/signatures.csv?scope=public',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/signatures.csv?scope=public`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/signatures.csv?scope=all',
+    action: Action.Export,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/signatures.csv?scope=all`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/activity',
+    action: Action.ViewActivity,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/activity`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/audit/verify',
+    action: Action.ViewAudit,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/audit/verify`)),
+  },
+);
+
+routes.push(
+  {
+    route: 'POST /api/letters/:lid/renditions',
+    action: Action.RenderPdf,
+    ok: 202,
+    call: async ({ t, freshLetter }, as) =>
+      as(t.http().post(`/api/letters/${await freshLetter(true)}/renditions`)).send({}),
+  },
+  {
+    route: 'GET /api/letters/:lid/renditions',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/renditions`)),
+  },
+  {
+    route: 'GET /api/renditions/:rid',
+    action: Action.Read,
+    ok: 200,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().get(`/api/renditions/${await freshRendition()}`)),
+  },
+  {
+    // Allowed callers reach the state check: a finished rendition cannot be retried.
+    route: 'POST /api/renditions/:rid/retry',
+    action: Action.RenderPdf,
+    ok: 422,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().post(`/api/renditions/${await freshRendition()}/retry`)),
+  },
+  {
+    route: 'GET /api/renditions/:rid/file (delivery edition)',
+    action: Action.RenderPdf,
+    ok: 200,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().get(`/api/renditions/${await freshRendition('delivery')}/file`)),
+  },
+  {
+    route: 'GET /api/renditions/:rid/file (public edition)',
+    action: Action.Read,
+    ok: 200,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().get(`/api/renditions/${await freshRendition('public')}/file`)),
+  },
+  {
+    route: 'PUT /api/workspaces/:wid/letterhead',
+    action: Action.RenderPdf,
+    ok: 200,
+    call: ({ t, wid }, as) =>
+      as(t.http().put(`/api/workspaces/${wid}/letterhead`))
+        .set('Content-Type', 'image/png')
+        .send(tinyPng()),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/letterhead',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, wid }, as) => as(t.http().get(`/api/workspaces/${wid}/letterhead`)),
+  },
+  {
+    route: 'DELETE /api/workspaces/:wid/letterhead',
+    action: Action.RenderPdf,
+    ok: 204,
+    call: ({ t, wid }, as) => as(t.http().delete(`/api/workspaces/${wid}/letterhead`)),
+  },
+);
+
 function expected(route: RouteCase, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'outsider') return 404;
@@ -437,6 +566,24 @@ describe('permission matrix', () => {
         const list = (await owned(t.http().get(`/api/letters/${open}/invitations`)).expect(200))
           .body;
         return list[0].id as string;
+      },
+      freshSignature: async () => {
+        const open = await freshLetter(true);
+        return (
+          await owned(t.http().post(`/api/letters/${open}/signatures`))
+            .send({ displayName: `Signed ${++counter}`, signerName: 'Ana Ruiz', authorized: true })
+            .expect(201)
+        ).body.id as string;
+      },
+      freshRendition: async (edition = 'delivery') => {
+        const open = await freshLetter(true);
+        const id = (
+          await owned(t.http().post(`/api/letters/${open}/renditions`))
+            .send({ edition })
+            .expect(202)
+        ).body.id as string;
+        await waitForQueuesIdle(t.app);
+        return id;
       },
       unique: () => String(++counter),
       freshMember: async () => (await addMember('target', Role.Viewer)).user.id,

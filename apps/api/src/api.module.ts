@@ -12,11 +12,18 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
+import { OpenSignOnController } from './sign/open-sign-on.controller';
 import { SignController } from './sign/sign.controller';
+import { OpenSignOnPageController } from './sign/open-sign-on-page.controller';
+import { PublicLetterPageController } from './sign/public-letter-page.controller';
+import { SignPageController } from './sign/sign-page.controller';
+import { SignaturesController } from './signatures/signatures.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
 import { MembersController } from './workspaces/members.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
+import { LetterheadController } from './workspaces/letterhead.controller';
+import { RenditionsController } from './renditions/renditions.controller';
 
 @Module({})
 export class ApiModule {
@@ -53,7 +60,14 @@ export class ApiModule {
         LettersController,
         OrganizationsController,
         InvitationsController,
+        SignaturesController,
         SignController,
+        RenditionsController,
+        LetterheadController,
+        OpenSignOnController,
+        SignPageController,
+        OpenSignOnPageController,
+        PublicLetterPageController,
       ],
     };
   }

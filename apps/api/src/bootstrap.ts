@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/config';
 import { CSV_MAX_BYTES, type Clock } from '@app/domain';
+import { MAX_LOGO_BYTES } from '@app/pdf';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -32,6 +33,8 @@ export async function createApi(
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   // CSV imports arrive as raw bytes (decoded and checked by the import) up to 5 MB.
   app.useBodyParser('raw', { limit: CSV_MAX_BYTES, type: ['text/csv', 'application/csv'] });
+  // Letterhead logos arrive as image bytes; anything larger than the renderer accepts is a 413.
+  app.useBodyParser('raw', { limit: MAX_LOGO_BYTES, type: ['image/png', 'image/jpeg'] });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 

@@ -44,6 +44,11 @@ export class AppConfig {
   readonly invitationGraceHours: number;
   /** Outgoing mail rate limit, per worker process. */
   readonly mailPerMinute: number;
+  /** Unknown or dead sign-on links one client IP may try per minute before 429s. */
+  readonly signLinkMissesPerIp: number;
+  /** Open sign-on requests per hour, per client IP and per letter. */
+  readonly openSignOnLimitPerIp: number;
+  readonly openSignOnLimitPerLetter: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -102,6 +107,9 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     loginLimitPerIp: env.LOGIN_LIMIT_PER_IP,
     invitationGraceHours: env.INVITATION_GRACE_HOURS,
     mailPerMinute: env.MAIL_PER_MINUTE,
+    signLinkMissesPerIp: env.SIGN_LINK_MISSES_PER_IP,
+    openSignOnLimitPerIp: env.OPEN_SIGNON_LIMIT_PER_IP,
+    openSignOnLimitPerLetter: env.OPEN_SIGNON_LIMIT_PER_LETTER,
   });
 }
 

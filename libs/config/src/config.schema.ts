@@ -81,6 +81,9 @@ export const envSchema = z.object({
   INVITATION_GRACE_HOURS: intBetween(0, 720, 'expected hours between 0 and 720'),
   MAIL_PER_MINUTE: intBetween(1, 100000, 'expected messages per minute, 1-100000'),
   LOGIN_LIMIT_PER_IP: intBetween(1, 10000, 'expected attempts per 15 minutes, 1-10000'),
+  SIGN_LINK_MISSES_PER_IP: intBetween(1, 100000, 'expected failed lookups per minute, 1-100000'),
+  OPEN_SIGNON_LIMIT_PER_IP: intBetween(1, 100000, 'expected requests per hour, 1-100000'),
+  OPEN_SIGNON_LIMIT_PER_LETTER: intBetween(1, 1000000, 'expected requests per hour, 1-1000000'),
 });
 
 export const envDefaults = {
@@ -101,6 +104,9 @@ export const envDefaults = {
   LOGIN_LIMIT_PER_IP: '50',
   INVITATION_GRACE_HOURS: '24',
   MAIL_PER_MINUTE: '120',
+  SIGN_LINK_MISSES_PER_IP: '30',
+  OPEN_SIGNON_LIMIT_PER_IP: '10',
+  OPEN_SIGNON_LIMIT_PER_LETTER: '500',
 } as const;
 
 export type Env = z.infer<typeof envSchema>;

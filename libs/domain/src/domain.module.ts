@@ -20,7 +20,20 @@ import { InvitationReminderEntity } from './invitations/invitation-reminder.enti
 import { InvitationRemindersService } from './invitations/invitation-reminders.service';
 import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationsService } from './invitations/invitations.service';
-import { SignOnService } from './invitations/sign-on.service';
+import { DelegationService } from './signatures/delegation.service';
+import { OpenSignOnService } from './signatures/open-sign-on.service';
+import { PublicLetterService } from './signatures/public-letter.service';
+import { ReconsentService } from './signatures/reconsent.service';
+import { SignerAccessResolver } from './signatures/signer-access';
+import { SignOnService } from './signatures/sign-on.service';
+import { SignatureEntity } from './signatures/signature.entity';
+import { SignerMailer } from './signatures/signer-mailer';
+import { ModerationMailer } from './signatures/moderation-mailer';
+import { SignaturesService } from './signatures/signatures.service';
+import { RenditionRenderer } from './renditions/rendition-renderer';
+import { RenditionEntity } from './renditions/rendition.entity';
+import { RenditionsService } from './renditions/renditions.service';
+import { LetterheadService } from './workspaces/letterhead.service';
 import { DirectoryCsvService } from './organizations/directory-csv.service';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
@@ -33,6 +46,9 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
 const services = [
+  RenditionsService,
+  RenditionRenderer,
+  LetterheadService,
   AccountsService,
   PasswordHasher,
   AuditService,
@@ -50,6 +66,14 @@ const services = [
   InvitationMailer,
   InvitationRemindersService,
   SignOnService,
+  SignerMailer,
+  SignerAccessResolver,
+  OpenSignOnService,
+  DelegationService,
+  SignaturesService,
+  ModerationMailer,
+  ReconsentService,
+  PublicLetterService,
 ];
 
 /** All business logic, shared by the API and the worker. */
@@ -75,6 +99,8 @@ export class DomainModule {
           OrganizationEntity,
           InvitationEntity,
           InvitationReminderEntity,
+          SignatureEntity,
+          RenditionEntity,
         ]),
       ],
       providers: [{ provide: Clock, useValue: clock }, ...services],

@@ -13,6 +13,10 @@ export enum JobName {
   RemindersDeadlines = 'reminders.deadlines',
   /** Periodic: send the reminder steps that are due. */
   RemindersInvitations = 'reminders.invitations',
+  /** Render one rendition's PDF file(s). */
+  PdfRender = 'pdf.render',
+  /** Periodic: re-queue renditions whose worker died while rendering. */
+  PdfSweep = 'pdf.sweep',
 }
 
 /** The payload of each job: ids only; handlers reload the state they act on. */
@@ -20,6 +24,8 @@ export interface JobPayloads {
   [JobName.MailSend]: { mailId: string };
   [JobName.RemindersDeadlines]: Record<string, never>;
   [JobName.RemindersInvitations]: Record<string, never>;
+  [JobName.PdfRender]: { renditionId: string };
+  [JobName.PdfSweep]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
@@ -27,6 +33,8 @@ export const queueOfJob = {
   [JobName.MailSend]: QueueName.Mail,
   [JobName.RemindersDeadlines]: QueueName.Reminders,
   [JobName.RemindersInvitations]: QueueName.Reminders,
+  [JobName.PdfRender]: QueueName.Pdf,
+  [JobName.PdfSweep]: QueueName.Pdf,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** The job names a queue carries, e.g. `JobsOf<QueueName.Mail>`. */

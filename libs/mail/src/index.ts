@@ -6,3 +6,5 @@ export * from './mail.service';
 export * from './mail-templates';
 export * from './templates/member-invitation';
 export * from './templates/invitation';
+export * from './templates/sign-on';
+export * from './templates/signature-moderation';

@@ -6,3 +6,4 @@ export * from './test-app';
 export * from './test-config';
 export * from './test-database';
 export * from './test-clock';
+export * from './images';

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth.guard';
@@ -7,7 +7,8 @@ import { PermissionGuard } from './permission.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SignatoryThrottlerGuard, throttlerOptions } from './throttling';
 
-/** Owns the storage's Redis connection, so it closes with the app. */
+/** Owns the storage's Redis connection, so it closes with the app; other limits use it too. */
+@Global()
 @Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
 class ThrottlerStorageModule {}
 

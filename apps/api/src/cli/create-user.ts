@@ -6,11 +6,10 @@
  * --password-stdin, otherwise generated and printed once.
  */
 import 'reflect-metadata';
-import { AppConfig, ConfigError, ConfigModule, loadConfig } from '@app/config';
-import { DatabaseModule, databasePreflight } from '@app/database';
+import { ConfigError, loadConfig } from '@app/config';
+import { databasePreflight } from '@app/database';
 import {
   AccountsService,
-  DomainModule,
   normalizeEmail,
   PASSWORD_MAX,
   PASSWORD_MIN,
@@ -18,32 +17,14 @@ import {
   UserEntity,
   WorkspacesService,
 } from '@app/domain';
-import { JobsModule } from '@app/jobs';
-import { MailModule } from '@app/mail';
-import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CliModule } from './cli.module';
 import { isEmail } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 
 class UsageError extends Error {}
-
-@Module({})
-class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: CliModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule,
-        DomainModule.forRoot(),
-        JobsModule,
-        MailModule,
-      ],
-    };
-  }
-}
 
 interface Options {
   email: string;

@@ -57,6 +57,18 @@ export class AddresseeDto {
   @MaxLength(200, { each: true })
   @Matches(ANY_TEXT, { each: true, ...noControl })
   addressLines: string[];
+
+  @ApiPropertyOptional({
+    example: 'Dear Madam Secretary,',
+    maxLength: 300,
+    description:
+      'the greeting of the per-addressee PDF sent to this official; made from honorific, title and name when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(ANY_TEXT, noControl)
+  salutation?: string;
 }
 
 /** The letter as written: `content` in shared/design/api.md. */

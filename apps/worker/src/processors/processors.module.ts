@@ -4,6 +4,7 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MailProcessor } from './mail.processor';
+import { PdfProcessor } from './pdf.processor';
 import { RemindersProcessor } from './reminders.processor';
 import { assertEveryJobHandled } from './queue-processor';
 
@@ -22,19 +23,24 @@ import { assertEveryJobHandled } from './queue-processor';
       }),
     }),
     // Registering a queue is what makes @nestjs/bullmq start the workers of its processors.
-    BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.Reminders }),
+    BullModule.registerQueue(
+      { name: QueueName.Mail },
+      { name: QueueName.Reminders },
+      { name: QueueName.Pdf },
+    ),
   ],
-  providers: [MailProcessor, RemindersProcessor],
+  providers: [MailProcessor, RemindersProcessor, PdfProcessor],
 })
 export class ProcessorsModule implements OnModuleInit {
   constructor(
     private readonly mail: MailProcessor,
     private readonly reminders: RemindersProcessor,
+    private readonly pdf: PdfProcessor,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
   ) {}
 
   onModuleInit(): void {
-    assertEveryJobHandled([this.mail, this.reminders]);
+    assertEveryJobHandled([this.mail, this.reminders, this.pdf]);
     // Connection errors are logged once by the processors' workers; without a listener
     // the registered queue would print each reconnect attempt to stderr.
     this.mailQueue.on('error', () => undefined);

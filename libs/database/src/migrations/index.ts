@@ -3,6 +3,8 @@ import { AccountsWorkspaces1764400000000 } from './1764400000000-accounts-worksp
 import { Letters1764500000000 } from './1764500000000-letters';
 import { Organizations1764600000000 } from './1764600000000-organizations';
 import { Invitations1764700000000 } from './1764700000000-invitations';
+import { Signatures1764800000000 } from './1764800000000-signatures';
+import { Renditions1764900000000 } from './1764900000000-renditions';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   Letters1764500000000,
   Organizations1764600000000,
   Invitations1764700000000,
+  Signatures1764800000000,
+  Renditions1764900000000,
 ];

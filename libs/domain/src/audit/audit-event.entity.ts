@@ -11,6 +11,7 @@ export type ActorType = 'user' | 'signer' | 'system';
 @Entity('audit_events')
 @Index('audit_events_workspace_seq', ['workspaceId', 'seq'], { unique: true })
 @Index('audit_events_subject', ['subjectType', 'subjectId'])
+@Index('audit_events_letter', ['letterId', 'seq'])
 export class AuditEventEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
@@ -40,6 +41,10 @@ export class AuditEventEntity {
 
   @Column('varchar', { name: 'subject_id', length: 64 })
   subjectId: string;
+
+  /** The letter the event concerns, if any: its activity feed. */
+  @Column('varchar', { name: 'letter_id', length: 36, nullable: true })
+  letterId: string | null;
 
   /** JSON object with the details (old and new role, ...). */
   @Column('text')

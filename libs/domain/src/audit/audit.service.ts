@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { lockWorkspace } from '../workspaces/lock-workspace';
 import { AuditEventEntity, type ActorType } from './audit-event.entity';
@@ -14,6 +14,8 @@ export interface NewAuditEvent {
   actor: Actor;
   action: string;
   subject: { type: string; id: string };
+  /** The letter it concerns, so that the letter's activity feed lists it. */
+  letterId?: string;
   data?: Record<string, unknown>;
 }
 
@@ -27,6 +29,8 @@ export interface ChainVerification {
 const GENESIS = '0'.repeat(64);
 
 function hashOf(event: Omit<AuditEventEntity, 'id' | 'hash'>): string {
+  // The letter id joined the chain later: events without one hash exactly as before.
+  const letter = event.letterId ? [event.letterId] : [];
   const canonical = JSON.stringify([
     event.workspaceId,
     event.seq,
@@ -37,6 +41,7 @@ function hashOf(event: Omit<AuditEventEntity, 'id' | 'hash'>): string {
     event.subjectId,
     event.data,
     event.createdAt.toISOString(),
+    ...letter,
   ]);
   return createHash('sha256').update(`${event.prevHash}\n${canonical}`).digest('hex');
 }
@@ -71,6 +76,7 @@ export class AuditService {
       action: event.action,
       subjectType: event.subject.type,
       subjectId: event.subject.id,
+      letterId: event.letterId ?? null,
       data: JSON.stringify(event.data ?? {}),
       createdAt: this.clock.now(),
       prevHash: last?.hash ?? GENESIS,
@@ -94,6 +100,15 @@ export class AuditService {
       prevHash = event.hash;
     }
     return { valid: true, events: events.length };
+  }
+
+  /** A letter's events, newest first. */
+  listForLetter(letterId: string, limit = 200, beforeSeq?: number): Promise<AuditEventEntity[]> {
+    return this.dataSource.getRepository(AuditEventEntity).find({
+      where: { letterId, ...(beforeSeq ? { seq: LessThan(beforeSeq) } : {}) },
+      order: { seq: 'DESC' },
+      take: limit,
+    });
   }
 
   /** Newest first. */

@@ -3,7 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import { LetterEntity } from '../letters/letter.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 
-export type InvitationStatus = 'queued' | 'sent' | 'failed' | 'opened' | 'signed' | 'declined';
+export type InvitationStatus =
+  'queued' | 'sent' | 'failed' | 'opened' | 'signed' | 'declined' | 'withdrawn';
 
 /**
  * One organization invited to sign one letter, with its own sign-on link. The link's token

@@ -98,9 +98,10 @@ export class InvitationsService {
       if (fresh.length) {
         await this.audit.append(manager, workspace.id, {
           actor: { type: 'user', id: actorId },
-          action: 'letter.invitations_sent',
+          action: 'letter.invited',
           subject: { type: 'letter', id: letterId },
-          data: { count: fresh.length },
+          letterId,
+          data: { count: fresh.length, organizationIds: fresh.map((o) => o.id) },
         });
       }
       return { queued: fresh.length, alreadyInvited: organizations.length - fresh.length };
@@ -175,6 +176,7 @@ export class InvitationsService {
           actor: { type: 'user', id: actorId },
           action: 'invitation.revoked',
           subject: { type: 'invitation', id: invitation.id },
+          letterId: invitation.letterId,
           data: { organizationId: invitation.organizationId },
         });
       }
@@ -192,18 +194,50 @@ export class InvitationsService {
       ? message.context.slice(11)
       : undefined;
     if (!message || !invitationId) return;
-    const invitations = this.dataSource.getRepository(InvitationEntity);
-    if (message.status === 'sent') {
-      await invitations.update(
-        { id: invitationId, status: 'queued' },
-        { status: 'sent', sentAt: message.sentAt, messageId: message.messageId },
-      );
-    } else if (message.status === 'failed') {
-      await invitations.update(
-        { id: invitationId, status: In(['queued', 'sent']) },
-        { status: 'failed', failureReason: message.error },
-      );
-    }
+    await this.dataSource.transaction(async (manager) => {
+      // Conditional updates, not read-then-save: the organization may be answering through
+      // its link at this very moment, and its answer must not be overwritten.
+      let action: 'invitation.sent' | 'invitation.failed';
+      if (message.status === 'sent') {
+        // The first delivery to the current address (reminders after it change nothing),
+        // recorded even when the organization answered meanwhile: a colleague may sign
+        // before the worker has finished with the mail that brought the link.
+        const recorded = await manager.update(
+          InvitationEntity,
+          { id: invitationId, sentAt: IsNull() },
+          { sentAt: message.sentAt, messageId: message.messageId },
+        );
+        if (!recorded.affected) return;
+        await manager.update(
+          InvitationEntity,
+          { id: invitationId, status: 'queued' },
+          { status: 'sent' },
+        );
+        action = 'invitation.sent';
+      } else if (message.status === 'failed') {
+        const failed = await manager.update(
+          InvitationEntity,
+          { id: invitationId, status: In(['queued', 'sent']) },
+          { status: 'failed', failureReason: message.error },
+        );
+        if (!failed.affected) return;
+        action = 'invitation.failed';
+      } else {
+        return;
+      }
+      const invitation = await manager.findOneByOrFail(InvitationEntity, { id: invitationId });
+      const campaign = await this.campaignOf(manager, invitation.letterId);
+      await this.audit.append(manager, campaign.workspaceId, {
+        actor: { type: 'system', id: null },
+        action,
+        subject: { type: 'invitation', id: invitationId },
+        letterId: invitation.letterId,
+        data:
+          action === 'invitation.sent'
+            ? { organizationId: invitation.organizationId, messageId: message.messageId }
+            : { organizationId: invitation.organizationId, reason: message.error },
+      });
+    });
   }
 
   private async targets(manager: EntityManager, workspaceId: string, target: InviteTarget) {

@@ -6,6 +6,8 @@ export interface Addressee {
   title?: string;
   organization?: string;
   addressLines: string[];
+  /** This official's own greeting, for the PDF addressed to them alone. */
+  salutation?: string;
 }
 
 export interface LetterContent {
@@ -84,6 +86,7 @@ function addresseeText(addressee: Addressee | undefined): string {
     addressee.title,
     addressee.organization,
     ...addressee.addressLines,
+    addressee.salutation,
   ]
     .filter((line): line is string => !!line?.trim())
     .join('\n');

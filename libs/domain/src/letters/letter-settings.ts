@@ -32,3 +32,8 @@ export const defaultLetterSettings: LetterSettings = {
   pageSize: 'LETTER',
   reminderDays: [7, 2],
 };
+
+/** A letter's stored settings; keys added since it was saved take their defaults. */
+export function parseLetterSettings(json: string): LetterSettings {
+  return { ...defaultLetterSettings, ...(JSON.parse(json) as Partial<LetterSettings>) };
+}

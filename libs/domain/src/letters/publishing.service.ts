@@ -3,6 +3,7 @@ import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
+import { ReconsentService } from '../signatures/reconsent.service';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from './letter-diff';
 import { findLetterOrFail } from './find-letter';
@@ -22,6 +23,7 @@ export class PublishingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly reconsent: ReconsentService,
     private readonly clock: Clock,
   ) {}
 
@@ -57,6 +59,7 @@ export class PublishingService {
       if (deadline <= this.clock.now())
         throw DomainError.invalid('deadline', 'must be in the future');
 
+      const previous = letter.publishedRevision;
       Object.assign(letter, {
         status: 'open',
         publishedRevision: number,
@@ -65,9 +68,14 @@ export class PublishingService {
         closedAt: null,
       });
       await manager.save(letter);
+      const reconsentRequested =
+        previous !== null && number > previous
+          ? await this.reconsent.requestAfterPublish(manager, letter)
+          : 0;
       await this.record(manager, letter, { type: 'user', id: actorId }, 'letter.published', {
         revision: number,
         deadline: deadline.toISOString(),
+        reconsentRequested,
       });
       return { status: 'open', publishedRevision: number, deadline };
     });
@@ -134,6 +142,7 @@ export class PublishingService {
       actor,
       action,
       subject: { type: 'letter', id: letter.id },
+      letterId: letter.id,
       data,
     });
   }

@@ -50,6 +50,18 @@ function text(field: string, value: unknown, max: number, required: boolean): st
   return trimmed;
 }
 
+/** An ISO 3166-1 alpha-2 code, upper-cased; null stays null. */
+export function countryCode(value: string | null, field = 'country'): string | null {
+  const country = value?.toUpperCase() ?? null;
+  if (
+    country !== null &&
+    (!/^[A-Z]{2}$/.test(country) || country === 'ZZ' || regions.of(country) === country)
+  ) {
+    throw bad(field, 'expected a two-letter ISO 3166-1 code such as US or FR');
+  }
+  return country;
+}
+
 function list(field: string, value: unknown, separators: RegExp): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
@@ -89,14 +101,7 @@ export function organizationFields(
     out.contactName = text('contactName', input.contactName, 200, false);
   }
   if (!partial || input.country !== undefined) {
-    const country = text('country', input.country, 100, false)?.toUpperCase() ?? null;
-    if (
-      country !== null &&
-      (!/^[A-Z]{2}$/.test(country) || country === 'ZZ' || regions.of(country) === country)
-    ) {
-      throw bad('country', 'expected a two-letter ISO 3166-1 code such as US or FR');
-    }
-    out.country = country;
+    out.country = countryCode(text('country', input.country, 100, false));
   }
   if (!partial || input.website !== undefined) {
     const website = text('website', input.website, 500, false);

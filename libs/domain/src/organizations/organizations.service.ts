@@ -4,6 +4,7 @@ import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { InvitationEntity } from '../invitations/invitation.entity';
+import { SignatureEntity } from '../signatures/signature.entity';
 import { foldForSearch, nameKey } from './name-key';
 import {
   organizationFields,
@@ -108,14 +109,17 @@ export class OrganizationsService {
     });
   }
 
-  /** Deletes an organization; one that was ever invited keeps its history: archive it. */
+  /** Deletes an organization; one ever invited or signed keeps its history: archive it. */
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.entityOrFail(manager, id);
-      if (await manager.existsBy(InvitationEntity, { organizationId: id })) {
+      if (
+        (await manager.existsBy(InvitationEntity, { organizationId: id })) ||
+        (await manager.existsBy(SignatureEntity, { organizationId: id }))
+      ) {
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
-          'organization: it has been invited to sign; archive it instead ({"archived": true})',
+          'organization: it has been invited or has signed; archive it instead ({"archived": true})',
         );
       }
       await manager.delete(OrganizationEntity, { id });
@@ -125,12 +129,18 @@ export class OrganizationsService {
   /**
    * Merges a duplicate into the organization that stays: its invitations move over (where
    * the survivor was not invited to the same letter; otherwise the duplicate's link is
-   * revoked), its addresses and tags are added, gaps filled; the duplicate is archived.
+   * revoked), and so do its signatures (one signed for both: the survivor's stays live, the
+   * duplicate's is kept as rejected); its addresses and tags are added, gaps filled; the
+   * duplicate is archived.
    */
   async merge(
     sourceId: string,
     targetId: string,
-  ): Promise<{ organization: OrganizationView; movedInvitations: number }> {
+  ): Promise<{
+    organization: OrganizationView;
+    movedInvitations: number;
+    movedSignatures: number;
+  }> {
     if (sourceId === targetId)
       throw DomainError.invalid('into', 'cannot merge an organization into itself');
     return this.dataSource.transaction(async (manager) => {
@@ -158,6 +168,7 @@ export class OrganizationsService {
         }
         await manager.save(invitation);
       }
+      const movedSignatures = await this.moveSignatures(manager, sourceId, targetId);
       const emails = [
         ...new Set([...this.parsed(target.emails), ...this.parsed(source.emails)]),
       ].slice(0, 10);
@@ -175,8 +186,31 @@ export class OrganizationsService {
       await manager.save(target);
       source.archivedAt ??= this.clock.now();
       await manager.save(source);
-      return { organization: organizationView(target), movedInvitations: moved };
+      return {
+        organization: organizationView(target),
+        movedInvitations: moved,
+        movedSignatures,
+      };
     });
+  }
+
+  private async moveSignatures(manager: EntityManager, sourceId: string, targetId: string) {
+    const targetLive = new Set(
+      (await manager.findBy(SignatureEntity, { liveKey: targetId })).map((s) => s.letterId),
+    );
+    const signatures = await manager.findBy(SignatureEntity, { organizationId: sourceId });
+    for (const signature of signatures) {
+      signature.organizationId = targetId;
+      if (signature.liveKey === sourceId) {
+        if (targetLive.has(signature.letterId)) {
+          Object.assign(signature, { liveKey: null, status: 'rejected' });
+        } else {
+          signature.liveKey = targetId;
+        }
+      }
+      await manager.save(signature);
+    }
+    return signatures.length;
   }
 
   /** Name prefix or substring, diacritics and case ignored; a tag; newest pages last. */

@@ -16,6 +16,8 @@ export enum Action {
   ManageDirectory = 'manage_directory',
   InviteOrganizations = 'invite_organizations',
   ModerateSignatures = 'moderate_signatures',
+  /** See a letter's activity feed and the signers' private details (email, IP, consent). */
+  ViewActivity = 'view_activity',
   Export = 'export',
   RenderPdf = 'render_pdf',
   ManageMembers = 'manage_members',
@@ -33,6 +35,7 @@ export const minimumRole: Record<Action, Role> = {
   [Action.ManageDirectory]: Role.Coordinator,
   [Action.InviteOrganizations]: Role.Coordinator,
   [Action.ModerateSignatures]: Role.Coordinator,
+  [Action.ViewActivity]: Role.Coordinator,
   [Action.Export]: Role.Coordinator,
   [Action.RenderPdf]: Role.Coordinator,
   [Action.ManageMembers]: Role.Lead,

@@ -4,6 +4,8 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { LetterEntity } from '../letters/letter.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
+import { RenditionEntity } from '../renditions/rendition.entity';
+import { SignatureEntity } from '../signatures/signature.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 /** Finds the workspace that owns the resource with this id, or null when there is none. */
@@ -35,12 +37,24 @@ const resolvers: Record<string, ScopeResolver> = {
         .getRepository(InvitationEntity)
         .findOne({ where: { id }, relations: { letter: { campaign: true } } })
     )?.letter?.campaign?.workspaceId ?? null,
+  rid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(RenditionEntity)
+        .findOne({ where: { id }, relations: { letter: { campaign: true } } })
+    )?.letter?.campaign?.workspaceId ?? null,
   lid: async (dataSource, id) =>
     (
       await dataSource
         .getRepository(LetterEntity)
         .findOne({ where: { id }, relations: { campaign: true } })
     )?.campaign?.workspaceId ?? null,
+  sid: async (dataSource, id) =>
+    (
+      await dataSource
+        .getRepository(SignatureEntity)
+        .findOne({ where: { id }, relations: { letter: { campaign: true } } })
+    )?.letter?.campaign?.workspaceId ?? null,
 };
 
 @Injectable()

@@ -1,59 +1,431 @@
+import { isUniqueViolation } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuditService, type NewAuditEvent } from '../audit/audit.service';
 import { Clock } from '../clock';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
-import { LetterRevisionEntity } from '../letters/letter-revision.entity';
-import { LetterEntity } from '../letters/letter.entity';
-import { OrganizationEntity } from '../organizations/organization.entity';
-import { InvitationEntity, type InvitationStatus } from './invitation.entity';
-import { InvitationsService } from './invitations.service';
+import type { Visibility } from '../letters/letter-settings';
+import { InvitationEntity } from '../invitations/invitation.entity';
+import { consentText } from './consent';
+import { liveKeyFor } from './signature-moderation';
+import { SignatureEntity, type SignatureStatus } from './signature.entity';
+import { SignerAccessResolver, type SignerAccess } from './signer-access';
+import { signerFields, reasonText, type SignerFields } from './signer-input';
+import { SignerMailer } from './signer-mailer';
 
-export interface SignOnView {
-  letter: { title: string; content: LetterContent; deadline: Date | null; status: string };
-  organization: { name: string };
-  invitationStatus: InvitationStatus;
+/** The signer's own view of a sign-on: never the IP, user agent or other private details. */
+export interface OwnSignatureView {
+  id: string;
+  status: SignatureStatus;
+  displayName: string;
+  signerName: string;
+  signerTitle: string | null;
+  country: string | null;
+  visibility: Visibility;
+  revision: number;
+  signedAt: Date;
+  /** Signed an older revision than the one now published. */
+  needsReconsent: boolean;
 }
 
-/** What an invited organization sees through its link (no account). */
+export interface SignOnView {
+  letter: {
+    id: string;
+    title: string;
+    content: LetterContent;
+    revision: number;
+    deadline: Date | null;
+    status: string;
+    /** Sign-ons accepted right now. */
+    open: boolean;
+  };
+  organization: { name: string; country: string | null };
+  /** null for an open sign-on's own link. */
+  invitationStatus: string | null;
+  signature: OwnSignatureView | null;
+  /** Organizations signed on so far (every visibility: anonymous ones count too). */
+  signedCount: number;
+  /** The statement a signature stores, exactly as shown. */
+  consentText: string;
+  visibilities: Visibility[];
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignOutcome {
+  created: boolean;
+  signature: OwnSignatureView;
+}
+
+const closed = (access: SignerAccess) =>
+  new DomainError(
+    DomainErrorCode.NotAllowedNow,
+    `letter: sign-ons ${access.letter.status === 'open' ? 'closed at the deadline' : `are ${access.letter.status}`}; nothing can be changed now`,
+  );
+
+/**
+ * An organization's side of a sign-on, by its link (no account): read, sign, change,
+ * decline, withdraw, hand the link over. Every change is one transaction with its audit
+ * event and its mail.
+ */
 @Injectable()
 export class SignOnService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly invitations: InvitationsService,
+    private readonly access: SignerAccessResolver,
+    private readonly mailer: SignerMailer,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /** The published text exactly as signed; reading never changes anything. */
   async view(token: string): Promise<SignOnView> {
-    const invitation = await this.invitations.byToken(token);
-    const letter = await this.dataSource
-      .getRepository(LetterEntity)
-      .findOneByOrFail({ id: invitation.letterId });
-    const revision = await this.dataSource
-      .getRepository(LetterRevisionEntity)
-      .findOneByOrFail({ letterId: letter.id, number: letter.publishedRevision! });
-    const content = JSON.parse(revision.content) as LetterContent;
-    const organization = await this.dataSource
-      .getRepository(OrganizationEntity)
-      .findOneByOrFail({ id: invitation.organizationId });
-    return {
-      letter: { title: content.title, content, deadline: letter.deadline, status: letter.status },
-      organization: { name: organization.name },
-      invitationStatus: invitation.status,
-    };
+    return this.dataSource.transaction((manager) => this.viewIn(manager, token));
   }
 
   /**
-   * Records that a person opened the page. Only the page's own POST calls this (a mail
+   * Signs, or changes the live sign-on (name, signer, visibility) and confirms the text now
+   * published. Repeating an identical submission changes nothing and answers the same
+   * signature; of simultaneous first submissions exactly one creates it.
+   */
+  async sign(
+    token: string,
+    body: Record<string, unknown>,
+    meta: RequestMeta,
+  ): Promise<SignOutcome> {
+    try {
+      return await this.signOnce(token, body, meta);
+    } catch (error) {
+      // A concurrent submission inserted the organization's signature first: this one is
+      // now a repeat (or a change) of it.
+      if (!isUniqueViolation(error)) throw error;
+      return this.signOnce(token, body, meta);
+    }
+  }
+
+  private signOnce(token: string, body: Record<string, unknown>, meta: RequestMeta) {
+    return this.dataSource.transaction(async (manager): Promise<SignOutcome> => {
+      const access = await this.access.resolve(manager, token);
+      if (!access.open) throw closed(access);
+      const fields = signerFields(body, access.settings.visibilities);
+      const existing = access.signature;
+      const live = existing && ['confirmed', 'pending_approval'].includes(existing.status);
+      if (existing?.status === 'pending_confirmation') {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: confirm this sign-on request first (POST /api/sign/:token/confirm)',
+        );
+      }
+      if (live) return this.change(manager, access, existing, fields);
+      if (!access.invitation) {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          `status: this sign-on was ${existing!.status}; request a new one on the letter's page`,
+        );
+      }
+      return this.create(manager, access, access.invitation, fields, meta);
+    });
+  }
+
+  private async create(
+    manager: EntityManager,
+    access: SignerAccess,
+    invitation: InvitationEntity,
+    fields: SignerFields,
+    meta: RequestMeta,
+  ): Promise<SignOutcome> {
+    const now = this.clock.now();
+    const signature = manager.create(SignatureEntity, {
+      id: randomUUID(),
+      letterId: access.letter.id,
+      organizationId: invitation.organizationId,
+      invitationId: invitation.id,
+      liveKey: invitation.organizationId,
+      status: 'confirmed',
+      source: 'invitation',
+      ...fields,
+      revision: access.revision,
+      signerEmail: invitation.email,
+      website: access.organization?.website ?? null,
+      consentText: this.consent(access),
+      authorized: true,
+      domainVerified: false,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+      position: null,
+      tokenSeed: null,
+      tokenHash: null,
+      signedAt: now,
+      updatedAt: now,
+      withdrawnAt: null,
+    });
+    await manager.insert(SignatureEntity, signature);
+    await manager.update(
+      InvitationEntity,
+      { id: invitation.id },
+      { status: 'signed', respondedAt: now, openedAt: invitation.openedAt ?? now },
+    );
+    await this.record(manager, access, 'signature.signed', signature, {
+      displayName: signature.displayName,
+      visibility: signature.visibility,
+      revision: signature.revision,
+    });
+    await this.mailer.receipt(manager, access, signature, this.access.link(access));
+    return { created: true, signature: ownView(signature, access.revision) };
+  }
+
+  private async change(
+    manager: EntityManager,
+    access: SignerAccess,
+    signature: SignatureEntity,
+    fields: SignerFields,
+  ): Promise<SignOutcome> {
+    const changed = (Object.keys(fields) as (keyof SignerFields)[]).filter(
+      (key) => signature[key] !== fields[key],
+    );
+    const reconsented = signature.revision !== access.revision;
+    if (!changed.length && !reconsented) {
+      return { created: false, signature: ownView(signature, access.revision) };
+    }
+    const before = Object.fromEntries(changed.map((key) => [key, signature[key]]));
+    Object.assign(signature, fields, {
+      revision: access.revision,
+      consentText: this.consent(access),
+      updatedAt: this.clock.now(),
+    });
+    await manager.save(signature);
+    await this.record(
+      manager,
+      access,
+      reconsented ? 'signature.reconfirmed' : 'signature.changed',
+      signature,
+      { changed: before, revision: signature.revision },
+    );
+    await this.mailer.receipt(manager, access, signature, this.access.link(access));
+    return { created: false, signature: ownView(signature, access.revision) };
+  }
+
+  /** Confirms an open sign-on request from its email link; repeating it is harmless. */
+  async confirm(token: string): Promise<OwnSignatureView> {
+    try {
+      return await this.confirmOnce(token);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw DomainError.conflict(
+        'organization: this organization is already signed on to the letter; ask the coordinators if that is news to you',
+      );
+    }
+  }
+
+  private confirmOnce(token: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const access = await this.access.resolve(manager, token);
+      const signature = access.signature;
+      if (!signature)
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: nothing to confirm; sign on first',
+        );
+      if (signature.status !== 'pending_confirmation') {
+        // Confirming twice, or confirming the current text again, is a no-op.
+        if (signature.revision === access.revision || !access.open)
+          return ownView(signature, access.revision);
+        return (await this.change(manager, access, signature, pickFields(signature))).signature;
+      }
+      if (!access.open) throw closed(access);
+      const status = access.settings.requireApproval ? 'pending_approval' : 'confirmed';
+      Object.assign(signature, {
+        status,
+        liveKey: liveKeyFor({ ...signature, status }),
+        revision: access.revision,
+        consentText: this.consent(access),
+        updatedAt: this.clock.now(),
+        signedAt: this.clock.now(),
+      });
+      await manager.save(signature);
+      await this.record(manager, access, 'signature.email_confirmed', signature, { status });
+      await this.mailer.receipt(manager, access, signature, this.access.link(access));
+      return ownView(signature, access.revision);
+    });
+  }
+
+  /** Withdraws the live sign-on while the letter is open. */
+  async withdraw(token: string): Promise<OwnSignatureView> {
+    return this.dataSource.transaction(async (manager) => {
+      const access = await this.access.resolve(manager, token);
+      const signature = access.signature;
+      if (!access.open) throw closed(access);
+      if (!signature || !['confirmed', 'pending_approval'].includes(signature.status)) {
+        if (signature?.status === 'withdrawn') return ownView(signature, access.revision);
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: there is no sign-on to withdraw',
+        );
+      }
+      const now = this.clock.now();
+      Object.assign(signature, {
+        status: 'withdrawn',
+        liveKey: null,
+        withdrawnAt: now,
+        updatedAt: now,
+      });
+      await manager.save(signature);
+      if (access.invitation) {
+        await manager.update(
+          InvitationEntity,
+          { id: access.invitation.id },
+          { status: 'withdrawn', respondedAt: now },
+        );
+      }
+      await this.record(manager, access, 'signature.withdrawn', signature, {});
+      await this.mailer.withdrawn(manager, access, signature, this.access.link(access));
+      return ownView(signature, access.revision);
+    });
+  }
+
+  /** An invited organization says no; a later sign-on while open is still welcome. */
+  async decline(
+    token: string,
+    body: Record<string, unknown>,
+  ): Promise<{ invitationStatus: string }> {
+    const unknown = Object.keys(body).find((key) => key !== 'reason');
+    if (unknown !== undefined)
+      throw DomainError.invalid(unknown.slice(0, 50), 'is not an accepted field');
+    const reason = reasonText(body.reason);
+    return this.dataSource.transaction(async (manager) => {
+      const access = await this.access.resolve(manager, token);
+      const invitation = access.invitation;
+      if (!access.open) throw closed(access);
+      if (!invitation) {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: withdraw this sign-on instead',
+        );
+      }
+      if (access.signature && ['confirmed', 'pending_approval'].includes(access.signature.status)) {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: your organization is signed on; withdraw the sign-on instead',
+        );
+      }
+      if (invitation.status === 'declined') return { invitationStatus: 'declined' };
+      const now = this.clock.now();
+      await manager.update(
+        InvitationEntity,
+        { id: invitation.id },
+        { status: 'declined', respondedAt: now, openedAt: invitation.openedAt ?? now },
+      );
+      await this.audit.append(manager, access.workspace.id, {
+        actor: { type: 'signer', id: invitation.id },
+        action: 'invitation.declined',
+        subject: { type: 'invitation', id: invitation.id },
+        letterId: access.letter.id,
+        data: { organizationId: invitation.organizationId, reason },
+      });
+      return { invitationStatus: 'declined' };
+    });
+  }
+
+  /**
+   * Records that a person opened the page. Only the page itself calls this (a mail
    * scanner's prefetching GET never does), and only the first time counts.
    */
   async markOpened(token: string): Promise<void> {
-    const invitation = await this.invitations.byToken(token);
-    await this.dataSource
-      .getRepository(InvitationEntity)
-      .update(
+    await this.dataSource.transaction(async (manager) => {
+      const access = await this.access.resolve(manager, token);
+      const invitation = access.invitation;
+      if (!invitation) return;
+      const moved = await manager.update(
+        InvitationEntity,
         { id: invitation.id, status: In(['queued', 'sent']) },
         { status: 'opened', openedAt: this.clock.now() },
       );
+      if (!moved.affected) return;
+      await this.audit.append(manager, access.workspace.id, {
+        actor: { type: 'signer', id: invitation.id },
+        action: 'invitation.opened',
+        subject: { type: 'invitation', id: invitation.id },
+        letterId: access.letter.id,
+        data: { organizationId: invitation.organizationId },
+      });
+    });
   }
+
+  async viewIn(manager: EntityManager, token: string): Promise<SignOnView> {
+    const access = await this.access.resolve(manager, token, false);
+    const signedCount = await manager.countBy(SignatureEntity, {
+      letterId: access.letter.id,
+      status: 'confirmed',
+    });
+    return {
+      letter: {
+        id: access.letter.id,
+        title: access.content.title,
+        content: access.content,
+        revision: access.revision,
+        deadline: access.letter.deadline,
+        status: access.letter.status,
+        open: access.open,
+      },
+      organization: {
+        name: access.organizationName,
+        country: access.organization?.country ?? access.signature?.country ?? null,
+      },
+      invitationStatus: access.invitation?.status ?? null,
+      signature: access.signature ? ownView(access.signature, access.revision) : null,
+      signedCount,
+      consentText: this.consent(access),
+      visibilities: access.settings.visibilities,
+    };
+  }
+
+  private consent(access: SignerAccess): string {
+    return consentText({
+      workspace: access.workspace.name,
+      organization: access.organizationName,
+      title: access.content.title,
+      revision: access.revision,
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    access: SignerAccess,
+    action: string,
+    signature: SignatureEntity,
+    data: NewAuditEvent['data'],
+  ) {
+    await this.audit.append(manager, access.workspace.id, {
+      actor: { type: 'signer', id: access.invitation?.id ?? signature.id },
+      action,
+      subject: { type: 'signature', id: signature.id },
+      letterId: access.letter.id,
+      data: { organizationId: signature.organizationId, ...data },
+    });
+  }
+}
+
+function pickFields(signature: SignatureEntity): SignerFields {
+  const { displayName, signerName, signerTitle, country, visibility } = signature;
+  return { displayName, signerName, signerTitle, country, visibility };
+}
+
+export function ownView(signature: SignatureEntity, publishedRevision: number): OwnSignatureView {
+  return {
+    id: signature.id,
+    status: signature.status,
+    displayName: signature.displayName,
+    signerName: signature.signerName,
+    signerTitle: signature.signerTitle,
+    country: signature.country,
+    visibility: signature.visibility,
+    revision: signature.revision,
+    signedAt: signature.signedAt,
+    needsReconsent: signature.status === 'confirmed' && signature.revision < publishedRevision,
+  };
 }

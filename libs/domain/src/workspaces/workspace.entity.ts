@@ -13,6 +13,10 @@ export class WorkspaceEntity {
   @Column('varchar', { length: 80, unique: true })
   slug: string;
 
+  /** FileStorage key of the letterhead logo printed on final PDFs, if any. */
+  @Column('varchar', { name: 'letterhead_key', length: 200, nullable: true })
+  letterheadKey: string | null;
+
   @TimestampColumn({ name: 'created_at' })
   createdAt: Date;
 }

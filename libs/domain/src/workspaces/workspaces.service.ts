@@ -32,6 +32,7 @@ export class WorkspacesService {
         id: randomUUID(),
         name: name.trim(),
         slug: await this.freeSlug(slugify(name)),
+        letterheadKey: null,
         createdAt: this.clock.now(),
       });
       await manager.save(workspace);

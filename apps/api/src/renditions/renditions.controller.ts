@@ -1,0 +1,99 @@
+import {
+  Action,
+  atLeast,
+  DomainError,
+  DomainErrorCode,
+  MembershipEntity,
+  minimumRole,
+  RenditionsService,
+} from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { resolve } from 'node:path';
+import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
+import { errorBody } from '../http/error-body';
+import { RenditionFileQueryDto, RequestRenditionDto } from './renditions.dto';
+
+/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name beside it. */
+function attachment(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+@ApiTags('final PDF')
+@ApiBearerAuth()
+@Controller('api')
+export class RenditionsController {
+  constructor(private readonly renditions: RenditionsService) {}
+
+  @Post('letters/:lid/renditions')
+  @HttpCode(202)
+  @Can(Action.RenderPdf)
+  @ApiOperation({
+    summary: 'Render the final PDF(s) of the published letter with its confirmed sign-ons',
+  })
+  request(
+    @Param('lid') lid: string,
+    @CurrentAuth() auth: RequestAuth,
+    @Body() dto: RequestRenditionDto,
+  ) {
+    return this.renditions.request(lid, auth.user.id, dto);
+  }
+
+  @Get('letters/:lid/renditions')
+  @Can(Action.Read)
+  @ApiOperation({ summary: "The letter's renditions, newest first" })
+  list(@Param('lid') lid: string) {
+    return this.renditions.list(lid);
+  }
+
+  @Get('renditions/:rid')
+  @Can(Action.Read)
+  @ApiOperation({ summary: 'Status, progress, and the files once done' })
+  get(@Param('rid') rid: string) {
+    return this.renditions.get(rid);
+  }
+
+  @Post('renditions/:rid/retry')
+  @HttpCode(202)
+  @Can(Action.RenderPdf)
+  @ApiOperation({ summary: 'Queue a failed rendition again' })
+  retry(@Param('rid') rid: string, @CurrentAuth() auth: RequestAuth) {
+    return this.renditions.retry(rid, auth.user.id);
+  }
+
+  @Get('renditions/:rid/file')
+  @Can(Action.Read)
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'Download the PDF (?addressee=i for a per-addressee rendition); the delivery edition names signers who asked to be named only to the officials, so it is for coordinators',
+  })
+  async file(
+    @Param('rid') rid: string,
+    @Query() query: RenditionFileQueryDto,
+    @CurrentMembership() membership: MembershipEntity,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.renditions.file(rid, query.addressee);
+    if (file.edition === 'delivery' && !atLeast(membership.role, minimumRole[Action.RenderPdf])) {
+      throw new DomainError(
+        DomainErrorCode.Forbidden,
+        'edition: the delivery edition is for coordinators; ask for the public edition',
+      );
+    }
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', attachment(file.filename));
+    res.setHeader('Content-Length', String(file.bytes));
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.sendFile(resolve(file.path), (error) => {
+      // The row says done but the file is gone (FILES_DIR lost or moved): say so plainly.
+      if (error && !res.headersSent) {
+        res
+          .status(404)
+          .json(errorBody(404, 'file: the stored PDF is missing; render the letter again'));
+      }
+    });
+  }
+}

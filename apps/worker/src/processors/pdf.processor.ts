@@ -1,0 +1,45 @@
+import { RenditionRenderer, RenditionsService } from '@app/domain';
+import { JobName, QueueName } from '@app/jobs';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Queue, UnrecoverableError } from 'bullmq';
+import { JobHandlers, QueueProcessor } from './queue-processor';
+
+/** How often renditions stuck in `rendering` (their worker died) are looked for. */
+export const RENDITION_SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Renders final PDFs. One at a time per worker: rendering is CPU work, and two at once
+ * would only make each slower. A failed render is recorded on the rendition and retried
+ * by a person, not by BullMQ: the same input fails the same way.
+ */
+@Processor(QueueName.Pdf, { concurrency: 1 })
+export class PdfProcessor extends QueueProcessor<QueueName.Pdf> implements OnApplicationBootstrap {
+  constructor(
+    private readonly renderer: RenditionRenderer,
+    private readonly renditions: RenditionsService,
+    @InjectQueue(QueueName.Pdf) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  protected readonly handlers: JobHandlers<QueueName.Pdf> = {
+    [JobName.PdfRender]: async ({ renditionId }) => {
+      try {
+        return { rendered: await this.renderer.render(renditionId) };
+      } catch (error) {
+        throw new UnrecoverableError((error as Error).message);
+      }
+    },
+    [JobName.PdfSweep]: async () => ({ requeued: await this.renditions.sweepStale() }),
+  };
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.queue.on('error', () => undefined);
+    await this.queue.upsertJobScheduler(
+      'rendition-sweep',
+      { every: RENDITION_SWEEP_EVERY_MS },
+      { name: JobName.PdfSweep, data: {} },
+    );
+  }
+}

@@ -1,0 +1,143 @@
+import { FileStorage } from '@app/files';
+import { PdfInputError, renderLetterPdf, type LetterDocument } from '@app/pdf';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { Clock } from '../clock';
+import type { LetterContent } from '../letters/letter-diff';
+import { LetterRevisionEntity } from '../letters/letter-revision.entity';
+import { parseLetterSettings } from '../letters/letter-settings';
+import { LetterEntity } from '../letters/letter.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { RenditionEntity, type FrozenSignatory, type RenditionFile } from './rendition.entity';
+
+/** Progress reaches the database in steps of this many percent, not on every name. */
+const PROGRESS_STEP = 10;
+
+/**
+ * The `pdf` job: renders a rendition's file(s) from its frozen list and stores them
+ * atomically. A render that throws marks the rendition failed with the reason; a worker
+ * that dies leaves it `rendering`, and the sweep queues it again.
+ */
+@Injectable()
+export class RenditionRenderer {
+  private readonly logger = new Logger('Renditions');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly files: FileStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Returns false when there was nothing to do (done already, or another worker has it). */
+  async render(renditionId: string): Promise<boolean> {
+    const repository = this.dataSource.getRepository(RenditionEntity);
+    const claimed = await repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'rendering',
+        progress: 0,
+        startedAt: this.clock.now(),
+        attempts: () => 'attempts + 1',
+      })
+      .where('id = :id AND status = :status', { id: renditionId, status: 'queued' })
+      .execute();
+    if (!claimed.affected) return false;
+    const rendition = await repository.findOneByOrFail({ id: renditionId });
+    try {
+      const documents = await this.documents(rendition);
+      let reported = 0;
+      const files: RenditionFile[] = [];
+      const warnings = new Set<string>();
+      for (const [index, document] of documents.entries()) {
+        const result = await renderLetterPdf(document, {
+          onProgress: (fraction) => {
+            const percent = Math.floor(((index + fraction) / documents.length) * 100);
+            if (percent >= reported + PROGRESS_STEP && percent < 100) {
+              reported = percent;
+              void repository.update(
+                { id: renditionId, status: 'rendering' },
+                { progress: percent },
+              );
+            }
+          },
+        });
+        const key = `renditions/${rendition.id}/${index}.pdf`;
+        await this.files.write(key, result.bytes);
+        files.push({
+          addressee: rendition.variant === 'per-addressee' ? index : null,
+          key,
+          pages: result.pages,
+          sha256: result.sha256,
+          bytes: result.bytes.length,
+        });
+        result.warnings.forEach((w) => warnings.add(w));
+      }
+      await repository.update(
+        { id: renditionId, status: 'rendering' },
+        {
+          status: 'done',
+          progress: 100,
+          files: JSON.stringify(files),
+          warnings: JSON.stringify([...warnings]),
+          finishedAt: this.clock.now(),
+        },
+      );
+      return true;
+    } catch (error) {
+      const reason =
+        error instanceof PdfInputError
+          ? error.message
+          : `rendering failed: ${(error as Error).message ?? String(error)}`;
+      if (!(error instanceof PdfInputError)) this.logger.error(error);
+      await repository.update(
+        { id: renditionId },
+        { status: 'failed', error: reason.slice(0, 1000), finishedAt: this.clock.now() },
+      );
+      throw error;
+    }
+  }
+
+  /** The renderer's input, one per file: all addressees, or one official each. */
+  private async documents(rendition: RenditionEntity): Promise<LetterDocument[]> {
+    const manager = this.dataSource.manager;
+    const letter = await manager.findOneByOrFail(LetterEntity, { id: rendition.letterId });
+    const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
+      letterId: letter.id,
+      number: rendition.revision,
+    });
+    const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+    const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
+    const content = JSON.parse(revision.content) as LetterContent;
+    const settings = parseLetterSettings(letter.settings);
+    const frozen = JSON.parse(rendition.signatories) as FrozenSignatory[];
+    const base: Omit<LetterDocument, 'content' | 'variant'> = {
+      // The list is already in the letter's order, frozen at request time: print it as is.
+      settings: {
+        signatoryOrder: 'manual',
+        numbered: settings.numbered,
+        showCountry: settings.showCountry,
+        pageSize: settings.pageSize,
+      },
+      signatories: frozen.map((s, position) => ({
+        displayName: s.displayName,
+        ...(s.country ? { country: s.country } : {}),
+        signedAt: s.signedAt,
+        position,
+      })),
+      anonymousCount: rendition.unnamedCount,
+      workspaceName: workspace.name,
+      // The revision's own time: the same revision always carries the same date.
+      publishedAt: revision.createdAt.toISOString(),
+      ...(rendition.edition === 'public' ? { editionLabel: 'Public edition' } : {}),
+      ...(workspace.letterheadKey ? { logo: await this.files.read(workspace.letterheadKey) } : {}),
+    };
+    if (rendition.variant === 'combined') return [{ ...base, content, variant: 'combined' }];
+    return content.addressees.map((addressee) => ({
+      ...base,
+      content: { ...content, addressees: [addressee] },
+      variant: 'per-addressee',
+    }));
+  }
+}

@@ -1,0 +1,271 @@
+import { FileStorage } from '@app/files';
+import { JobName, OutboxService } from '@app/jobs';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CampaignEntity } from '../campaigns/campaign.entity';
+import { Clock } from '../clock';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import type { LetterContent } from '../letters/letter-diff';
+import { LetterRevisionEntity } from '../letters/letter-revision.entity';
+import { parseLetterSettings } from '../letters/letter-settings';
+import { LetterEntity } from '../letters/letter.entity';
+import { slugify } from '../workspaces/slug';
+import { orderSignatories } from '../signatures/signatory-order';
+import { SignatureEntity } from '../signatures/signature.entity';
+import { renditionView, type RenditionView } from './rendition-view';
+import {
+  RenditionEntity,
+  renditionEditions,
+  renditionVariants,
+  type FrozenSignatory,
+  type RenditionEdition,
+  type RenditionFile,
+  type RenditionVariant,
+} from './rendition.entity';
+
+/** A rendition still `rendering` this long after it started lost its worker. */
+export const STALE_RENDER_MS = 10 * 60 * 1000;
+
+/** Which visibilities each edition names; every other confirmed sign-on is only counted. */
+const NAMED: Record<RenditionEdition, string[]> = {
+  delivery: ['public', 'delivered'],
+  public: ['public'],
+};
+
+function choice<T extends string>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+) {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw DomainError.invalid(field, `must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+/**
+ * Final PDFs of a letter: requested by a coordinator, rendered by the `pdf` queue, kept as
+ * files. The signatories are frozen at request time.
+ */
+@Injectable()
+export class RenditionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly files: FileStorage,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async request(
+    letterId: string,
+    actorId: string,
+    body: { variant?: unknown; edition?: unknown },
+  ): Promise<RenditionView> {
+    const variant = choice<RenditionVariant>(
+      'variant',
+      body.variant,
+      renditionVariants,
+      'combined',
+    );
+    const edition = choice<RenditionEdition>(
+      'edition',
+      body.edition,
+      renditionEditions,
+      'delivery',
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const letter = await manager.findOneBy(LetterEntity, { id: letterId });
+      if (!letter) throw DomainError.notFound('letter');
+      if (!letter.publishedRevision) {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          'status: a draft has no final PDF; publish the letter first',
+        );
+      }
+      const { named, unnamed } = await this.signatories(manager, letter, edition);
+      const rendition = manager.create(RenditionEntity, {
+        id: randomUUID(),
+        letterId,
+        revision: letter.publishedRevision,
+        variant,
+        edition,
+        status: 'queued',
+        progress: 0,
+        signatories: JSON.stringify(named),
+        unnamedCount: unnamed,
+        files: '[]',
+        warnings: '[]',
+        error: null,
+        attempts: 0,
+        requestedBy: actorId,
+        createdAt: this.clock.now(),
+        startedAt: null,
+        finishedAt: null,
+      });
+      await manager.save(rendition);
+      await this.enqueue(manager, rendition);
+      const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+      await this.audit.append(manager, campaign.workspaceId, {
+        actor: { type: 'user', id: actorId },
+        action: 'rendition.requested',
+        subject: { type: 'rendition', id: rendition.id },
+        letterId,
+        data: { variant, edition, revision: rendition.revision, signatories: named.length },
+      });
+      return renditionView(rendition);
+    });
+  }
+
+  async get(renditionId: string): Promise<RenditionView> {
+    return renditionView(await this.entityOrFail(this.dataSource.manager, renditionId));
+  }
+
+  /** Newest first. */
+  async list(letterId: string): Promise<RenditionView[]> {
+    const rows = await this.dataSource
+      .getRepository(RenditionEntity)
+      .find({ where: { letterId }, order: { createdAt: 'DESC' }, take: 100 });
+    return rows.map(renditionView);
+  }
+
+  /** A finished file: its storage path and the name a browser saves it under. */
+  async file(
+    renditionId: string,
+    addressee: number | undefined,
+  ): Promise<{ path: string; filename: string; edition: RenditionEdition; bytes: number }> {
+    const rendition = await this.entityOrFail(this.dataSource.manager, renditionId);
+    if (rendition.status !== 'done') {
+      throw new DomainError(
+        DomainErrorCode.NotAllowedNow,
+        `status: the rendition is ${rendition.status}; the file exists once it is done`,
+      );
+    }
+    const files = JSON.parse(rendition.files) as RenditionFile[];
+    const perAddressee = rendition.variant === 'per-addressee';
+    if (perAddressee && addressee === undefined) {
+      throw DomainError.invalid('addressee', `required: one of 0 to ${files.length - 1}`);
+    }
+    if (!perAddressee && addressee !== undefined) {
+      throw DomainError.invalid('addressee', 'only for a per-addressee rendition');
+    }
+    const file = perAddressee ? files.find((f) => f.addressee === addressee) : files[0];
+    if (!file) throw DomainError.invalid('addressee', `must be 0 to ${files.length - 1}`);
+    const revision = await this.dataSource.getRepository(LetterRevisionEntity).findOneByOrFail({
+      letterId: rendition.letterId,
+      number: rendition.revision,
+    });
+    const content = JSON.parse(revision.content) as LetterContent;
+    const parts = [slugify(content.title) || 'letter', content.date];
+    if (perAddressee)
+      parts.push(String(addressee! + 1), slugify(content.addressees[addressee!].name));
+    return {
+      path: this.files.pathOf(file.key),
+      filename: `${parts.filter(Boolean).join('-')}.pdf`,
+      edition: rendition.edition,
+      bytes: file.bytes,
+    };
+  }
+
+  /** A failed rendition goes back to the queue, with the same frozen list. */
+  async retry(renditionId: string, actorId: string): Promise<RenditionView> {
+    return this.dataSource.transaction(async (manager) => {
+      const rendition = await this.entityOrFail(manager, renditionId);
+      if (rendition.status !== 'failed') {
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          `status: only a failed rendition can be retried; this one is ${rendition.status}`,
+        );
+      }
+      Object.assign(rendition, { status: 'queued', progress: 0, error: null, finishedAt: null });
+      await manager.save(rendition);
+      await this.enqueue(manager, rendition);
+      const letter = await manager.findOneByOrFail(LetterEntity, { id: rendition.letterId });
+      const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+      await this.audit.append(manager, campaign.workspaceId, {
+        actor: { type: 'user', id: actorId },
+        action: 'rendition.retried',
+        subject: { type: 'rendition', id: rendition.id },
+        letterId: rendition.letterId,
+      });
+      return renditionView(rendition);
+    });
+  }
+
+  /** Renditions whose worker died mid-render go back to the queue; returns how many. */
+  async sweepStale(): Promise<number> {
+    const stale = await this.dataSource.getRepository(RenditionEntity).find({
+      where: {
+        status: 'rendering',
+        startedAt: LessThan(new Date(this.clock.now().getTime() - STALE_RENDER_MS)),
+      },
+      select: { id: true },
+    });
+    let requeued = 0;
+    for (const { id } of stale) {
+      requeued += await this.dataSource.transaction(async (manager) => {
+        const rendition = await manager.findOneByOrFail(RenditionEntity, { id });
+        const cutoff = this.clock.now().getTime() - STALE_RENDER_MS;
+        if (rendition.status !== 'rendering' || (rendition.startedAt?.getTime() ?? 0) >= cutoff)
+          return 0;
+        Object.assign(rendition, { status: 'queued', progress: 0 });
+        await manager.save(rendition);
+        await this.enqueue(manager, rendition);
+        return 1;
+      });
+    }
+    return requeued;
+  }
+
+  /** One job per attempt: BullMQ would ignore a second job under a finished job's id. */
+  private async enqueue(manager: EntityManager, rendition: RenditionEntity) {
+    await this.outbox.enqueue(
+      manager,
+      JobName.PdfRender,
+      { renditionId: rendition.id },
+      { jobId: `pdf-${rendition.id}-${rendition.attempts}` },
+    );
+  }
+
+  /** Confirmed sign-ons in the letter's order: the named ones, and how many are not. */
+  private async signatories(
+    manager: EntityManager,
+    letter: LetterEntity,
+    edition: RenditionEdition,
+  ): Promise<{ named: FrozenSignatory[]; unnamed: number }> {
+    const confirmed = await manager.find(SignatureEntity, {
+      where: { letterId: letter.id, status: In(['confirmed']) },
+      select: {
+        id: true,
+        displayName: true,
+        country: true,
+        visibility: true,
+        revision: true,
+        signedAt: true,
+        position: true,
+      },
+    });
+    const named = confirmed.filter((s) => NAMED[edition].includes(s.visibility));
+    const ordered = orderSignatories(named, parseLetterSettings(letter.settings).signatoryOrder);
+    return {
+      named: ordered.map((s) => ({
+        signatureId: s.id,
+        displayName: s.displayName,
+        country: s.country,
+        revision: s.revision,
+        signedAt: s.signedAt.toISOString(),
+      })),
+      unnamed: confirmed.length - named.length,
+    };
+  }
+
+  private async entityOrFail(manager: EntityManager, id: string) {
+    const rendition = await manager.findOneBy(RenditionEntity, { id });
+    if (!rendition) throw DomainError.notFound('rendition');
+    return rendition;
+  }
+}

@@ -1,0 +1,160 @@
+import { AppConfig } from '@app/config';
+import {
+  MailService,
+  openSignOnConfirm,
+  openSignOnDuplicate,
+  renderMail,
+  signOnReceipt,
+  signOnReconsent,
+  signOnWithdrawn,
+  type MailTemplate,
+} from '@app/mail';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { deadlineInWords } from '../invitations/invitation-mailer';
+import type { FieldDiff } from '../letters/letter-diff';
+import { visibilityInWords } from './consent';
+import type { SignatureEntity } from './signature.entity';
+import type { PublishedLetter, SignerAccess } from './signer-access';
+
+/** The letter, and whose sign-on a message is about. */
+type SignerLetter = PublishedLetter & Pick<SignerAccess, 'invitation' | 'organizationName'>;
+
+/** Where a signer's messages go: the link holder's address, else the signer's own. */
+export function signerAddress(
+  access: Pick<SignerAccess, 'invitation'>,
+  signature: SignatureEntity,
+) {
+  return access.invitation?.email ?? signature.signerEmail;
+}
+
+const when = (date: Date) =>
+  new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date) + ' UTC';
+
+/** Long unchanged stretches are cut to their ends, so a diff mail shows the changes. */
+function condense(changes: FieldDiff[]) {
+  return changes
+    .filter((change) => change.changed)
+    .map((change) => ({
+      field: change.field,
+      runs: change.runs.map((run) => ({
+        added: run.type === 'added',
+        removed: run.type === 'removed',
+        text:
+          run.type === 'unchanged' && run.text.length > 160
+            ? `${run.text.slice(0, 70)} … ${run.text.slice(-70)}`
+            : run.text,
+      })),
+    }));
+}
+
+/** Writes the signer-facing messages into the outbox, in the caller's transaction. */
+@Injectable()
+export class SignerMailer {
+  constructor(
+    private readonly mail: MailService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async receipt(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    link: string,
+  ) {
+    await this.send(manager, access, signature, signOnReceipt, {
+      link,
+      revision: signature.revision,
+      displayName: signature.displayName,
+      signerName: signature.signerName,
+      visibility: visibilityInWords[signature.visibility],
+      signedAt: when(signature.updatedAt),
+    });
+  }
+
+  async withdrawn(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    link: string,
+  ) {
+    await this.send(manager, access, signature, signOnWithdrawn, {
+      link,
+      at: when(signature.withdrawnAt ?? signature.updatedAt),
+    });
+  }
+
+  async openConfirm(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    link: string,
+  ) {
+    await this.send(manager, access, signature, openSignOnConfirm, { link });
+  }
+
+  async openDuplicate(
+    manager: EntityManager,
+    access: PublishedLetter,
+    to: string,
+    organization: string,
+  ) {
+    await this.deliver(manager, access, to, openSignOnDuplicate, { organization });
+  }
+
+  async reconsent(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    link: string,
+    changes: FieldDiff[],
+  ) {
+    await this.send(manager, access, signature, signOnReconsent, {
+      link,
+      signedRevision: signature.revision,
+      revision: access.revision,
+      changes: condense(changes),
+    });
+  }
+
+  private async send(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    template: MailTemplate,
+    context: Record<string, unknown>,
+  ) {
+    const to = signerAddress(access, signature);
+    if (!to) return;
+    await this.deliver(manager, access, to, template, {
+      organization: access.organizationName,
+      ...context,
+    });
+  }
+
+  private async deliver(
+    manager: EntityManager,
+    access: PublishedLetter,
+    to: string,
+    template: MailTemplate,
+    context: Record<string, unknown>,
+  ) {
+    const rendered = renderMail(template, {
+      sender: access.workspace.name,
+      workspace: access.workspace.name,
+      title: access.content.title,
+      deadline: access.letter.deadline ? deadlineInWords(access.letter.deadline) : 'the deadline',
+      ...context,
+    });
+    await this.mail.queue(manager, {
+      to,
+      ...rendered,
+      fromName: access.workspace.name,
+      context: `letter:${access.letter.id}`,
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { SignatureEntity } from '@app/domain';
+import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+
+const fixtures = join(__dirname, 'fixtures');
+const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
+  content: { title: string };
+};
+const DAY = 24 * 3600 * 1000;
+const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
+const PER_IP = 25;
+
+const request = (displayName: string, signerEmail: string, extra: object = {}) => ({
+  displayName,
+  signerName: 'Nadia Benali',
+  signerEmail,
+  consent: true,
+  authorized: true,
+  ...extra,
+});
+
+describe('open sign-on and the public letter', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let token: string;
+  let wid: string;
+  let cid: string;
+  const auth = () => ({ Authorization: `Bearer ${token}` });
+  const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
+  const rows = (lid: string) =>
+    t.app.get(DataSource).getRepository(SignatureEntity).findBy({ letterId: lid });
+
+  const openLetter = async (settings: object) => {
+    const lid = (
+      await t
+        .http()
+        .post(`/api/campaigns/${cid}/letters`)
+        .set(auth())
+        .send({ content: letter.content, settings })
+        .expect(201)
+    ).body.id as string;
+    const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
+    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
+    return lid;
+  };
+  /** Asks to sign and returns the confirmation link from the mail. */
+  const ask = async (lid: string, body: object, to: string) => {
+    const before = sink.to(to).length;
+    await t.http().post(`/api/s/${lid}`).send(body).expect(202, { status: 'check_email' });
+    await waitForQueuesIdle(t.app);
+    const mails = sink.to(to);
+    expect(mails.length).toBe(before + 1);
+    return mails[mails.length - 1];
+  };
+
+  beforeAll(async () => {
+    sink = await SmtpSink.start();
+    t = await createTestApp({
+      SMTP_URL: sink.url,
+      MAIL_PER_MINUTE: '10000',
+      OPEN_SIGNON_LIMIT_PER_IP: String(PER_IP),
+    });
+    token = (
+      await t
+        .http()
+        .post('/api/auth/register')
+        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
+        .expect(201)
+    ).body.token;
+    wid = (
+      await t.http().post('/api/workspaces').set(auth()).send({ name: 'Coalition' }).expect(201)
+    ).body.id;
+    cid = (
+      await t
+        .http()
+        .post(`/api/workspaces/${wid}/campaigns`)
+        .set(auth())
+        .send({ name: 'Open' })
+        .expect(201)
+    ).body.id;
+    await t
+      .http()
+      .post(`/api/workspaces/${wid}/organizations`)
+      .set(auth())
+      .send({ name: 'Free Press Unlimited', email: 'info@fpu.example', website: 'https://fpu.nl' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  it('is not there unless the letter allows it', async () => {
+    const lid = await openLetter({});
+    await t.http().get(`/api/s/${lid}`).expect(404);
+    await t.http().post(`/api/s/${lid}`).send(request('X', 'x@x.example')).expect(404);
+    await t.http().get(`/api/l/${lid}`).expect(404);
+  });
+
+  it('confirms by email (twice is harmless), then waits for approval', async () => {
+    const lid = await openLetter({ openSignOn: true, requireApproval: true });
+    const form = (await t.http().get(`/api/s/${lid}`).expect(200)).body;
+    expect(form).toMatchObject({ open: true, requireApproval: true, workspace: 'Coalition' });
+
+    const mail = await ask(lid, request('free press unlimited', 'nadia@fpu.nl'), 'nadia@fpu.nl');
+    expect(mail.subject).toContain('Confirm your sign-on');
+    const link = linkIn(mail.text);
+    // Opening the link (a GET, as mail scanners do) changes nothing.
+    const pending = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
+    expect(pending.signature.status).toBe('pending_confirmation');
+
+    const first = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
+    const second = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
+    expect(first.body.signature.status).toBe('pending_approval');
+    expect(second.body.signature).toEqual(first.body.signature);
+
+    const [row] = await rows(lid);
+    expect(row).toMatchObject({ source: 'open', status: 'pending_approval', domainVerified: true });
+    expect(row.organizationId).not.toBeNull();
+  });
+
+  it('confirms straight away when the letter needs no approval; flags other domains unverified', async () => {
+    const lid = await openLetter({ openSignOn: true, requireApproval: false });
+    const mail = await ask(
+      lid,
+      request('Tiny Radio', 'volunteer@gmail.example', { website: 'https://tinyradio.example' }),
+      'volunteer@gmail.example',
+    );
+    const confirmed = await t
+      .http()
+      .post(`/api/sign/${linkIn(mail.text)}/confirm`)
+      .expect(200);
+    expect(confirmed.body.signature.status).toBe('confirmed');
+    const [row] = await rows(lid);
+    expect(row).toMatchObject({ domainVerified: false, organizationId: null });
+  });
+
+  it('answers a duplicate exactly like a new request, and mails the address instead', async () => {
+    const lid = await openLetter({ openSignOn: true, requireApproval: false });
+    const mail = await ask(lid, request('Radio Sawa', 'a@sawa.example'), 'a@sawa.example');
+    await t
+      .http()
+      .post(`/api/sign/${linkIn(mail.text)}/confirm`)
+      .expect(200);
+
+    const duplicate = await ask(lid, request('RADIO SAWA', 'b@sawa.example'), 'b@sawa.example');
+    expect(duplicate.subject).toContain('About your sign-on request');
+    expect(duplicate.text).not.toMatch(LINK);
+
+    // Asking again before confirming resends the same link; still one row per request.
+    const again1 = await ask(
+      lid,
+      request('Radio Dabanga', 'c@dabanga.example'),
+      'c@dabanga.example',
+    );
+    const again2 = await ask(
+      lid,
+      request('Radio Dabanga', 'c@dabanga.example'),
+      'c@dabanga.example',
+    );
+    expect(linkIn(again2.text)).toBe(linkIn(again1.text));
+    expect(await rows(lid)).toHaveLength(2);
+  });
+
+  it('lets a robot that fills the honeypot believe it worked, and stores nothing', async () => {
+    const lid = await openLetter({ openSignOn: true });
+    await t
+      .http()
+      .post(`/api/s/${lid}`)
+      .send(request('Spam Org', 'bot@spam.example', { homepage: 'http://spam.example' }))
+      .expect(202, { status: 'check_email' });
+    await waitForQueuesIdle(t.app);
+    expect(sink.to('bot@spam.example')).toHaveLength(0);
+    expect(await rows(lid)).toHaveLength(0);
+  });
+
+  it('refuses bad requests with a message naming the field', async () => {
+    const lid = await openLetter({ openSignOn: true });
+    for (const [body, message] of [
+      [request('X', 'not-an-email'), /^signerEmail: /],
+      [request('X', 'x@x.example', { website: 'javascript:alert(1)' }), /^website: /],
+      [request('X', 'x@x.example', { consent: false }), /^consent: /],
+      [{ ...request('X', 'x@x.example'), signerEmail: undefined }, /^signerEmail: required/],
+    ] as const) {
+      const answer = await t.http().post(`/api/s/${lid}`).send(body).expect(400);
+      expect(answer.body.message).toMatch(message);
+    }
+    expect(await rows(lid)).toHaveLength(0);
+  });
+
+  it('shows only the public names on the public page', async () => {
+    const lid = await openLetter({
+      openSignOn: true,
+      requireApproval: false,
+      publicPage: true,
+      showCountry: true,
+      visibilities: ['public', 'delivered', 'anonymous'],
+    });
+    for (const [name, visibility] of [
+      ['Öffentlich e.V.', 'public'],
+      ['Delivered Only Org', 'delivered'],
+      ['Anonymous Org', 'anonymous'],
+    ]) {
+      const email = `${visibility}@example.org`;
+      const mail = await ask(lid, request(name, email, { visibility, country: 'DE' }), email);
+      await t
+        .http()
+        .post(`/api/sign/${linkIn(mail.text)}/confirm`)
+        .expect(200);
+    }
+    const page = await t.http().get(`/api/l/${lid}`).expect(200);
+    expect(page.body.signatories).toEqual([{ displayName: 'Öffentlich e.V.', country: 'DE' }]);
+    expect(page.body.signedCount).toBe(3);
+    const raw = JSON.stringify(page.body);
+    for (const secret of ['Delivered Only Org', 'Anonymous Org', 'Nadia', '@example.org']) {
+      expect(raw).not.toContain(secret);
+    }
+  });
+
+  it('limits requests per client IP', async () => {
+    const lid = await openLetter({ openSignOn: true });
+    const statuses: number[] = [];
+    for (let i = 0; i <= PER_IP; i++) {
+      statuses.push(
+        (
+          await t
+            .http()
+            .post(`/api/s/${lid}`)
+            .send(request(`Org ${i}`, `o${i}@x.example`))
+        ).status,
+      );
+    }
+    expect(statuses).toContain(429);
+  });
+});
