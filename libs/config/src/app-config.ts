@@ -44,6 +44,8 @@ export class AppConfig {
   readonly invitationGraceHours: number;
   /** Outgoing mail rate limit, per worker process. */
   readonly mailPerMinute: number;
+  /** Requests per minute one client IP may make to any route. */
+  readonly rateLimitPerMinute: number;
   /** Unknown or dead sign-on links one client IP may try per minute before 429s. */
   readonly signLinkMissesPerIp: number;
   /** Open sign-on requests per hour, per client IP and per letter. */
@@ -107,6 +109,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     loginLimitPerIp: env.LOGIN_LIMIT_PER_IP,
     invitationGraceHours: env.INVITATION_GRACE_HOURS,
     mailPerMinute: env.MAIL_PER_MINUTE,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     signLinkMissesPerIp: env.SIGN_LINK_MISSES_PER_IP,
     openSignOnLimitPerIp: env.OPEN_SIGNON_LIMIT_PER_IP,
     openSignOnLimitPerLetter: env.OPEN_SIGNON_LIMIT_PER_LETTER,

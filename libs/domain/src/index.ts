@@ -38,6 +38,7 @@ export * from './invitations/invitation-reminder.entity';
 export * from './invitations/invitation-reminders.service';
 export * from './invitations/invitation.entity';
 export * from './invitations/invitations.service';
+export * from './invitations/sign-links';
 export * from './signatures/consent';
 export * from './signatures/delegation.service';
 export * from './signatures/open-sign-on.service';

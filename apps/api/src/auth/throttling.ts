@@ -42,7 +42,7 @@ export function throttlerOptions(
   return {
     storage,
     throttlers: [
-      { name: 'default', ttl: 60_000, limit: 600 },
+      { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
       {
         name: 'login-ip',
         ttl: WINDOW_MS,
