@@ -1,15 +1,15 @@
 import { SignatureEntity } from '@app/domain';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  Coalition,
+  createTestApp,
+  SIGN_LINK as LINK,
+  signLinkIn as linkIn,
+  SmtpSink,
+  waitForQueuesIdle,
+  type TestApp,
+} from '@app/testing';
 import { DataSource } from 'typeorm';
 
-const fixtures = join(__dirname, 'fixtures');
-const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
-  content: { title: string };
-};
-const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 const PER_IP = 25;
 
 const request = (displayName: string, signerEmail: string, extra: object = {}) => ({
@@ -24,27 +24,10 @@ const request = (displayName: string, signerEmail: string, extra: object = {}) =
 describe('open sign-on and the public letter', () => {
   let t: TestApp;
   let sink: SmtpSink;
-  let token: string;
-  let wid: string;
-  let cid: string;
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
+  let coalition: Coalition;
   const rows = (lid: string) =>
     t.app.get(DataSource).getRepository(SignatureEntity).findBy({ letterId: lid });
-
-  const openLetter = async (settings: object) => {
-    const lid = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({ content: letter.content, settings })
-        .expect(201)
-    ).body.id as string;
-    const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
-    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
-    return lid;
-  };
+  const openLetter = (settings: object) => coalition.openLetter(settings);
   /** Asks to sign and returns the confirmation link from the mail. */
   const ask = async (lid: string, body: object, to: string) => {
     const before = sink.to(to).length;
@@ -62,28 +45,11 @@ describe('open sign-on and the public letter', () => {
       MAIL_PER_MINUTE: '10000',
       OPEN_SIGNON_LIMIT_PER_IP: String(PER_IP),
     });
-    token = (
-      await t
-        .http()
-        .post('/api/auth/register')
-        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
-        .expect(201)
-    ).body.token;
-    wid = (
-      await t.http().post('/api/workspaces').set(auth()).send({ name: 'Coalition' }).expect(201)
-    ).body.id;
-    cid = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/campaigns`)
-        .set(auth())
-        .send({ name: 'Open' })
-        .expect(201)
-    ).body.id;
+    coalition = await Coalition.create(t);
     await t
       .http()
-      .post(`/api/workspaces/${wid}/organizations`)
-      .set(auth())
+      .post(`/api/workspaces/${coalition.workspaceId}/organizations`)
+      .set(coalition.auth())
       .send({ name: 'Free Press Unlimited', email: 'info@fpu.example', website: 'https://fpu.nl' })
       .expect(201);
   });

@@ -1,18 +1,19 @@
-import { RenditionEntity, RenditionsService } from '@app/domain';
+import { RenditionEntity, RenditionsService, STALE_RENDER_MS } from '@app/domain';
 import { readPdf } from '@app/pdf/testing/read-pdf';
-import { createTestApp, SmtpSink, tinyPng, waitForQueuesIdle, type TestApp } from '@app/testing';
+import {
+  Coalition,
+  createTestApp,
+  fixtureLetter as letter,
+  signLinkIn,
+  SmtpSink,
+  tinyPng,
+  waitForQueuesIdle,
+  type TestApp,
+} from '@app/testing';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-
-const fixtures = join(__dirname, 'fixtures');
-const directoryCsv = readFileSync(join(fixtures, 'organizations.csv'));
-const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
-  content: { title: string; date: string; addressees: { name: string }[] };
-};
-const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 
 /** supertest: the response body as bytes. */
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
@@ -24,11 +25,12 @@ const binary = (res: Response, callback: (error: Error | null, body: Buffer) => 
 describe('the final signed PDF, through the queue', () => {
   let t: TestApp;
   let sink: SmtpSink;
-  let token: string;
+  let coalition: Coalition;
   let wid: string;
   let lid: string;
   let organizations: { id: string; name: string; email: string }[];
-  const auth = () => ({ Authorization: `Bearer ${token}` });
+  const auth = () => coalition.auth();
+  const linkOf = (email: string) => signLinkIn(sink.to(email)[0].text);
   /** Every fifth organization is named to the officials only, every seventh is anonymous. */
   const visibilityOf = (i: number) =>
     i % 7 === 3 ? 'anonymous' : i % 5 === 1 ? 'delivered' : 'public';
@@ -53,47 +55,10 @@ describe('the final signed PDF, through the queue', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '100000' });
-    token = (
-      await t
-        .http()
-        .post('/api/auth/register')
-        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
-        .expect(201)
-    ).body.token;
-    wid = (
-      await t.http().post('/api/workspaces').set(auth()).send({ name: 'Coalition' }).expect(201)
-    ).body.id;
-    await t
-      .http()
-      .post(`/api/workspaces/${wid}/organizations/import`)
-      .set(auth())
-      .set('Content-Type', 'text/csv')
-      .send(directoryCsv)
-      .expect(200);
-    organizations = (
-      await t.http().get(`/api/workspaces/${wid}/organizations?limit=200`).set(auth()).expect(200)
-    ).body.items;
-    const cid = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/campaigns`)
-        .set(auth())
-        .send({ name: 'Safety' })
-        .expect(201)
-    ).body.id;
-    lid = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({
-          content: letter.content,
-          settings: { visibilities: ['public', 'delivered', 'anonymous'] },
-        })
-        .expect(201)
-    ).body.id;
-    const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
-    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
+    coalition = await Coalition.create(t);
+    wid = coalition.workspaceId;
+    organizations = await coalition.importFixtureDirectory();
+    lid = await coalition.openLetter({ visibilities: ['public', 'delivered', 'anonymous'] });
     await t
       .http()
       .post(`/api/letters/${lid}/invitations`)
@@ -102,7 +67,7 @@ describe('the final signed PDF, through the queue', () => {
       .expect(202);
     await waitForQueuesIdle(t.app);
     for (const [i, organization] of organizations.entries()) {
-      const link = LINK.exec(sink.to(organization.email)[0].text ?? '')![1];
+      const link = linkOf(organization.email);
       await t
         .http()
         .post(`/api/sign/${link}`)
@@ -193,7 +158,7 @@ describe('the final signed PDF, through the queue', () => {
     const frozen = JSON.parse(stored.signatories) as { displayName: string; revision: number }[];
     expect(frozen.every((s) => s.revision === 1)).toBe(true);
 
-    const link = LINK.exec(sink.to(organizations[0].email)[0].text ?? '')![1];
+    const link = linkOf(organizations[0].email);
     await t
       .http()
       .post(`/api/sign/${link}`)
@@ -248,25 +213,17 @@ describe('the final signed PDF, through the queue', () => {
   });
 
   it('renders a letter nobody signed yet, greeting each official as the letter says', async () => {
-    const cid = (
-      await t.http().post(`/api/workspaces/${wid}/campaigns`).set(auth()).send({ name: 'Quiet' })
-    ).body.id;
     const [first, second] = letter.content.addressees;
-    const quiet = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({
-          content: {
-            ...letter.content,
-            addressees: [{ ...first, salutation: 'Dear Madam Minister,' }, second],
-          },
-        })
-        .expect(201)
-    ).body.id;
-    const deadline = new Date(t.clock.now().getTime() + DAY).toISOString();
-    await t.http().post(`/api/letters/${quiet}/publish`).set(auth()).send({ deadline }).expect(200);
+    const quiet = await coalition.openLetter(
+      {},
+      {
+        days: 1,
+        content: {
+          ...letter.content,
+          addressees: [{ ...first, salutation: 'Dear Madam Minister,' }, second],
+        },
+      },
+    );
     const queued = await t
       .http()
       .post(`/api/letters/${quiet}/renditions`)
@@ -314,7 +271,11 @@ describe('the final signed PDF, through the queue', () => {
     const repository = t.app.get(DataSource).getRepository(RenditionEntity);
     await repository.update(
       { id: done.id },
-      { status: 'rendering', progress: 40, startedAt: new Date(t.clock.now().getTime() - DAY) },
+      {
+        status: 'rendering',
+        progress: 40,
+        startedAt: new Date(t.clock.now().getTime() - 2 * STALE_RENDER_MS),
+      },
     );
     expect(await t.app.get(RenditionsService).sweepStale()).toBe(1);
     await waitForQueuesIdle(t.app);
@@ -341,17 +302,7 @@ describe('the final signed PDF, through the queue', () => {
       .expect(404);
     await t.http().get("/api/renditions/' OR 1=1").set(auth()).expect(404);
 
-    const cid = (
-      await t.http().post(`/api/workspaces/${wid}/campaigns`).set(auth()).send({ name: 'Draft' })
-    ).body.id;
-    const draft = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({ content: letter.content })
-        .expect(201)
-    ).body.id;
+    const draft = await coalition.draftLetter();
     const refused = await t.http().post(`/api/letters/${draft}/renditions`).set(auth()).send({});
     expect(refused.status).toBe(422);
 

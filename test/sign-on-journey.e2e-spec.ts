@@ -1,15 +1,13 @@
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import {
+  Coalition,
+  createTestApp,
+  fixtureLetter as letter,
+  signLinkIn as linkIn,
+  SmtpSink,
+  waitForQueuesIdle,
+  type TestApp,
+} from '@app/testing';
 import { parse } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const fixtures = join(__dirname, 'fixtures');
-const directoryCsv = readFileSync(join(fixtures, 'organizations.csv'));
-const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
-  content: { title: string };
-};
-const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 
 type Answer = 'public' | 'delivered' | 'anonymous' | 'declined' | 'withdrawn' | 'delegated';
 const answers: Answer[] = [
@@ -30,57 +28,21 @@ const answers: Answer[] = [
 describe('the fixture coalition signs on', () => {
   let t: TestApp;
   let sink: SmtpSink;
-  let token: string;
+  let coalition: Coalition;
   let lid: string;
   let organizations: { id: string; name: string; email: string }[];
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
+  const auth = () => coalition.auth();
   const answerOf = (index: number) => answers[index % answers.length];
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '100000' });
-    token = (
-      await t
-        .http()
-        .post('/api/auth/register')
-        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
-        .expect(201)
-    ).body.token;
-    const wid = (
-      await t.http().post('/api/workspaces').set(auth()).send({ name: 'Coalition' }).expect(201)
-    ).body.id;
-    await t
-      .http()
-      .post(`/api/workspaces/${wid}/organizations/import`)
-      .set(auth())
-      .set('Content-Type', 'text/csv')
-      .send(directoryCsv)
-      .expect(200);
-    organizations = (
-      await t.http().get(`/api/workspaces/${wid}/organizations?limit=200`).set(auth()).expect(200)
-    ).body.items;
-    const cid = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/campaigns`)
-        .set(auth())
-        .send({ name: 'Safety' })
-        .expect(201)
-    ).body.id;
-    lid = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({
-          content: letter.content,
-          settings: { visibilities: ['public', 'delivered', 'anonymous'], showCountry: true },
-        })
-        .expect(201)
-    ).body.id;
-    const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
-    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
+    coalition = await Coalition.create(t);
+    organizations = await coalition.importFixtureDirectory();
+    lid = await coalition.openLetter({
+      visibilities: ['public', 'delivered', 'anonymous'],
+      showCountry: true,
+    });
     await t
       .http()
       .post(`/api/letters/${lid}/invitations`)

@@ -1,15 +1,16 @@
 import { AuditService, SignatureEntity } from '@app/domain';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  Coalition,
+  createTestApp,
+  fixtureLetter as letter,
+  signLinkIn as linkIn,
+  SmtpSink,
+  waitForQueuesIdle,
+  type TestApp,
+} from '@app/testing';
 import { DataSource } from 'typeorm';
 
-const fixtures = join(__dirname, 'fixtures');
-const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
-  content: { title: string; body: string };
-};
 const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 
 const signBody = (displayName: string, extra: object = {}) => ({
   displayName,
@@ -24,49 +25,10 @@ const signBody = (displayName: string, extra: object = {}) => ({
 describe('signing on by email link (JSON)', () => {
   let t: TestApp;
   let sink: SmtpSink;
-  let token: string;
-  let wid: string;
-  let cid: string;
-  let counter = 0;
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
-
-  /** A letter published until `days` from now. */
-  const openLetter = async (settings: object = {}, days = 10) => {
-    const lid = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({ content: letter.content, settings })
-        .expect(201)
-    ).body.id as string;
-    const deadline = new Date(t.clock.now().getTime() + days * DAY).toISOString();
-    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
-    return lid;
-  };
-
-  /** A new organization invited to `lid`; its link, from the mail it received. */
-  const invited = async (lid: string, name = `Organization ${++counter}`) => {
-    const email = `contact${++counter}@org${counter}.example`;
-    const organization = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/organizations`)
-        .set(auth())
-        .send({ name, email, country: 'FR', website: `https://org${counter}.example` })
-        .expect(201)
-    ).body as { id: string };
-    await t
-      .http()
-      .post(`/api/letters/${lid}/invitations`)
-      .set(auth())
-      .send({ organizationIds: [organization.id] })
-      .expect(202);
-    const mail = await sink.waitForMail(email);
-    await waitForQueuesIdle(t.app);
-    return { link: linkIn(mail.text), email, organizationId: organization.id };
-  };
+  let coalition: Coalition;
+  const auth = () => coalition.auth();
+  const openLetter = (settings: object = {}, days = 10) => coalition.openLetter(settings, { days });
+  const invited = (lid: string, name?: string) => coalition.invited(sink, lid, name);
 
   const signatures = (lid: string) =>
     t.app.get(DataSource).getRepository(SignatureEntity).findBy({ letterId: lid });
@@ -76,29 +38,7 @@ describe('signing on by email link (JSON)', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
-    token = (
-      await t
-        .http()
-        .post('/api/auth/register')
-        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
-        .expect(201)
-    ).body.token;
-    wid = (
-      await t
-        .http()
-        .post('/api/workspaces')
-        .set(auth())
-        .send({ name: 'Press Freedom Coalition' })
-        .expect(201)
-    ).body.id;
-    cid = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/campaigns`)
-        .set(auth())
-        .send({ name: 'Safety' })
-        .expect(201)
-    ).body.id;
+    coalition = await Coalition.create(t, 'Press Freedom Coalition');
   });
   afterAll(async () => {
     await t.close();

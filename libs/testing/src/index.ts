@@ -7,3 +7,4 @@ export * from './test-config';
 export * from './test-database';
 export * from './test-clock';
 export * from './images';
+export * from './coalition';
