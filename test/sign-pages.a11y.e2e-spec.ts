@@ -1,8 +1,7 @@
-import { createTestApp, SmtpSink, type TestApp } from '@app/testing';
+import { Coalition, createTestApp, SmtpSink, type TestApp } from '@app/testing';
 import type { AxeResults, Result } from 'axe-core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // The callbacks given to page.evaluate run in the browser. The project compiles without the
@@ -43,11 +42,6 @@ const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 375, height: 740 },
 };
-const letter = JSON.parse(
-  readFileSync(join(__dirname, 'fixtures', 'letter-press-freedom.json'), 'utf8'),
-) as { content: object };
-const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 
 /** axe's findings, one readable line per failing element. */
 function readable(violations: Result[]): string[] {
@@ -83,29 +77,9 @@ describeWithBrowser(
     let browser: Browser;
     let base: string;
     let lid: string;
-    let token: string;
-    let wid: string;
-    let counter = 0;
-    const auth = () => ({ Authorization: `Bearer ${token}` });
+    let coalition: Coalition;
+    const invite = async (name: string) => (await coalition.invited(sink, lid, name)).link;
 
-    const invite = async (name: string) => {
-      const email = `contact${++counter}@org${counter}.example`;
-      const organization = (
-        await t
-          .http()
-          .post(`/api/workspaces/${wid}/organizations`)
-          .set(auth())
-          .send({ name, email, country: 'KE' })
-          .expect(201)
-      ).body as { id: string };
-      await t
-        .http()
-        .post(`/api/letters/${lid}/invitations`)
-        .set(auth())
-        .send({ organizationIds: [organization.id] })
-        .expect(202);
-      return LINK.exec((await sink.waitForMail(email)).text ?? '')![1];
-    };
     const invitationStatus = async (link: string) =>
       (await t.http().get(`/api/sign/${link}`).expect(200)).body.invitationStatus as string;
 
@@ -132,45 +106,12 @@ describeWithBrowser(
         ],
       });
 
-      token = (
-        await t
-          .http()
-          .post('/api/auth/register')
-          .send({
-            email: 'cora@coalition.example',
-            password: 'correct horse battery',
-            name: 'Cora',
-          })
-          .expect(201)
-      ).body.token;
-      wid = (
-        await t.http().post('/api/workspaces').set(auth()).send({ name: 'Coalition' }).expect(201)
-      ).body.id;
-      const cid = (
-        await t
-          .http()
-          .post(`/api/workspaces/${wid}/campaigns`)
-          .set(auth())
-          .send({ name: 'Safety' })
-          .expect(201)
-      ).body.id;
-      lid = (
-        await t
-          .http()
-          .post(`/api/campaigns/${cid}/letters`)
-          .set(auth())
-          .send({
-            content: letter.content,
-            settings: {
-              openSignOn: true,
-              publicPage: true,
-              visibilities: ['public', 'delivered', 'anonymous'],
-            },
-          })
-          .expect(201)
-      ).body.id;
-      const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
-      await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
+      coalition = await Coalition.create(t);
+      lid = await coalition.openLetter({
+        openSignOn: true,
+        publicPage: true,
+        visibilities: ['public', 'delivered', 'anonymous'],
+      });
 
       const toSign = await invite('Maharat Foundation');
       const signed = await invite('مؤسسة سمير قصير');

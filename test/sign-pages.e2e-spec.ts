@@ -1,22 +1,15 @@
 import { SignatureEntity } from '@app/domain';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  Coalition,
+  createTestApp,
+  fixtureLetter as letter,
+  signLinkIn as linkIn,
+  SmtpSink,
+  waitForQueuesIdle,
+  type TestApp,
+} from '@app/testing';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-
-const fixtures = join(__dirname, 'fixtures');
-const letter = JSON.parse(readFileSync(join(fixtures, 'letter-press-freedom.json'), 'utf8')) as {
-  content: {
-    title: string;
-    body: string;
-    salutation: string;
-    closing: string;
-    addressees: { name: string }[];
-  };
-};
-const DAY = 24 * 3600 * 1000;
-const LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;
 const OPEN_PER_IP = 8;
 
 /** What a person fills in on the sign page, as the browser posts it. */
@@ -66,49 +59,11 @@ const formTokenIn = (html: string) => /name="form" value="([0-9a-f]{64})"/.exec(
 describe('sign-on pages (HTML)', () => {
   let t: TestApp;
   let sink: SmtpSink;
-  let token: string;
-  let wid: string;
-  let cid: string;
-  let counter = 0;
-  const auth = () => ({ Authorization: `Bearer ${token}` });
-  const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
-
-  const openLetter = async (settings: object = {}, content: object = letter.content) => {
-    const lid = (
-      await t
-        .http()
-        .post(`/api/campaigns/${cid}/letters`)
-        .set(auth())
-        .send({ content, settings })
-        .expect(201)
-    ).body.id as string;
-    const deadline = new Date(t.clock.now().getTime() + 10 * DAY).toISOString();
-    await t.http().post(`/api/letters/${lid}/publish`).set(auth()).send({ deadline }).expect(200);
-    return lid;
-  };
-
-  /** A new organization invited to `lid`; its link, from the mail it received. */
-  const invited = async (lid: string, name = `Organization ${++counter}`) => {
-    const email = `contact${++counter}@org${counter}.example`;
-    const organization = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/organizations`)
-        .set(auth())
-        .send({ name, email, country: 'FR' })
-        .expect(201)
-    ).body as { id: string };
-    await t
-      .http()
-      .post(`/api/letters/${lid}/invitations`)
-      .set(auth())
-      .send({ organizationIds: [organization.id] })
-      .expect(202);
-    const mail = await sink.waitForMail(email);
-    // The sink has the message a moment before the worker records it as sent.
-    await waitForQueuesIdle(t.app);
-    return { link: linkIn(mail.text), email };
-  };
+  let coalition: Coalition;
+  const auth = () => coalition.auth();
+  const openLetter = (settings: object = {}, content?: object) =>
+    coalition.openLetter(settings, { content });
+  const invited = (lid: string, name?: string) => coalition.invited(sink, lid, name);
 
   const page = (path: string) => t.http().get(path);
   const post = (path: string, fields: object) => t.http().post(path).type('form').send(fields);
@@ -124,24 +79,7 @@ describe('sign-on pages (HTML)', () => {
       MAIL_PER_MINUTE: '10000',
       OPEN_SIGNON_LIMIT_PER_IP: String(OPEN_PER_IP),
     });
-    token = (
-      await t
-        .http()
-        .post('/api/auth/register')
-        .send({ email: 'cora@coalition.example', password: 'correct horse battery', name: 'Cora' })
-        .expect(201)
-    ).body.token;
-    wid = (
-      await t.http().post('/api/workspaces').set(auth()).send({ name: XSS.workspace }).expect(201)
-    ).body.id;
-    cid = (
-      await t
-        .http()
-        .post(`/api/workspaces/${wid}/campaigns`)
-        .set(auth())
-        .send({ name: 'Safety' })
-        .expect(201)
-    ).body.id;
+    coalition = await Coalition.create(t, XSS.workspace);
   });
   afterAll(async () => {
     await t.close();
