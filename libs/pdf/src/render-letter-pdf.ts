@@ -5,6 +5,7 @@ import { checkInput } from './check-input';
 import type { LetterDocument, RenderedLetterPdf, RenderLetterPdfOptions } from './letter-document';
 import { drawAddresseeBlocks } from './layout/addressee-blocks';
 import { Composer } from './layout/composer';
+import { compressPageContents } from './layout/content-streams';
 import { drawBody } from './layout/letter-body';
 import { LetterStyles } from './layout/letter-styles';
 import { drawLetterhead } from './layout/letterhead';
@@ -76,6 +77,8 @@ export async function renderLetterPdf(
   const pages = doc.bufferedPageRange().count;
   progress(0.9);
 
+  typesetter.flush();
+  compressPageContents(doc);
   doc.end();
   const pdf = await bytes;
   progress(1);

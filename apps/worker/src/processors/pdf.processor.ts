@@ -1,7 +1,9 @@
 import { RenditionRenderer, RenditionsService } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { warmUpLetterRenderer } from '@app/pdf';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, UnrecoverableError } from 'bullmq';
 import { JobHandlers, QueueProcessor } from './queue-processor';
 
@@ -19,6 +21,7 @@ export class PdfProcessor extends QueueProcessor<QueueName.Pdf> implements OnApp
     private readonly renderer: RenditionRenderer,
     private readonly renditions: RenditionsService,
     @InjectQueue(QueueName.Pdf) private readonly queue: Queue,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -36,6 +39,12 @@ export class PdfProcessor extends QueueProcessor<QueueName.Pdf> implements OnApp
 
   async onApplicationBootstrap(): Promise<void> {
     this.queue.on('error', () => undefined);
+    // Font tables and the shaper take 0.2-0.4 s to set up: pay it soon after start, not in
+    // the first coordinator's render; not at once, so it does not delay readiness; and not
+    // in tests, whose many short-lived apps would each pay it for nothing.
+    if (this.config.env !== 'test') {
+      setTimeout(() => void warmUpLetterRenderer().catch(() => undefined), 2000).unref();
+    }
     await this.queue.upsertJobScheduler(
       'rendition-sweep',
       { every: RENDITION_SWEEP_EVERY_MS },

@@ -18,6 +18,7 @@ export class Renditions1764900000000 implements MigrationInterface {
           { name: 'status', type: 'varchar', length: '16' },
           { name: 'progress', type: 'integer' },
           { name: 'signatories', type: 'text' },
+          { name: 'signatory_count', type: 'integer' },
           { name: 'unnamed_count', type: 'integer' },
           { name: 'files', type: 'text' },
           { name: 'warnings', type: 'text' },

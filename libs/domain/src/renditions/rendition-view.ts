@@ -30,7 +30,7 @@ export function renditionView(rendition: RenditionEntity): RenditionView {
     revision: rendition.revision,
     variant: rendition.variant,
     edition: rendition.edition,
-    signatoryCount: (JSON.parse(rendition.signatories) as unknown[]).length,
+    signatoryCount: rendition.signatoryCount,
     unnamedCount: rendition.unnamedCount,
     files: files.map(({ key: _key, ...file }) => file),
     warnings: JSON.parse(rendition.warnings) as string[],

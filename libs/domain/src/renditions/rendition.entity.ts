@@ -67,6 +67,10 @@ export class RenditionEntity {
   @Column('text')
   signatories: string;
 
+  /** How many `signatories` holds, kept beside it so a status poll need not parse the list. */
+  @Column('integer', { name: 'signatory_count' })
+  signatoryCount: number;
+
   /** Confirmed sign-ons counted but not named in this edition. */
   @Column('integer', { name: 'unnamed_count' })
   unnamedCount: number;

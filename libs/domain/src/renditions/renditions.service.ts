@@ -25,6 +25,27 @@ import {
   type RenditionVariant,
 } from './rendition.entity';
 
+/** Every column but the frozen list (up to a megabyte): what a status answer needs. */
+const VIEW_COLUMNS = {
+  id: true,
+  letterId: true,
+  revision: true,
+  variant: true,
+  edition: true,
+  status: true,
+  progress: true,
+  signatoryCount: true,
+  unnamedCount: true,
+  files: true,
+  warnings: true,
+  error: true,
+  attempts: true,
+  requestedBy: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
+
 /** A rendition still `rendering` this long after it started lost its worker. */
 export const STALE_RENDER_MS = 10 * 60 * 1000;
 
@@ -97,6 +118,7 @@ export class RenditionsService {
         status: 'queued',
         progress: 0,
         signatories: JSON.stringify(named),
+        signatoryCount: named.length,
         unnamedCount: unnamed,
         files: '[]',
         warnings: '[]',
@@ -129,7 +151,7 @@ export class RenditionsService {
   async list(letterId: string): Promise<RenditionView[]> {
     const rows = await this.dataSource
       .getRepository(RenditionEntity)
-      .find({ where: { letterId }, order: { createdAt: 'DESC' }, take: 100 });
+      .find({ where: { letterId }, select: VIEW_COLUMNS, order: { createdAt: 'DESC' }, take: 100 });
     return rows.map(renditionView);
   }
 
@@ -264,7 +286,10 @@ export class RenditionsService {
   }
 
   private async entityOrFail(manager: EntityManager, id: string) {
-    const rendition = await manager.findOneBy(RenditionEntity, { id });
+    const rendition = await manager.findOne(RenditionEntity, {
+      where: { id },
+      select: VIEW_COLUMNS,
+    });
     if (!rendition) throw DomainError.notFound('rendition');
     return rendition;
   }

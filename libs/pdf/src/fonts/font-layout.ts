@@ -1,6 +1,6 @@
 import type { Font, Glyph, GlyphPosition, GlyphRun } from 'fontkit';
 import { pairKerning } from './pair-kerning';
-import { isSimpleText } from './simple-text';
+import { isSimpleCode, isSimpleText } from './simple-text';
 
 /** The part of fontkit's GlyphRun that pdfkit reads; it scales `positions` in place. */
 class PdfRun {
@@ -18,6 +18,21 @@ class PdfRun {
 }
 
 const SPACE = 0x20;
+/** Every code point of simple text is below this (see isSimpleText). */
+export const SIMPLE_LIMIT = 0x20c1;
+const UNKNOWN_KERN = -0x8000;
+
+/** Glyph by glyph access to simple text (see `isSimpleText`), cached per font and process. */
+export interface SimpleGlyphs {
+  /** Advance width of simple text in font units, kerning included; null for other text. */
+  advance(text: string): number | null;
+  /** The glyph for one character of simple text. */
+  glyph(code: number): Glyph;
+  /** That glyph's advance width, font units. */
+  width(code: number): number;
+  /** Adjustment to the left character's advance, font units: 0 next to a space. */
+  kern(left: number, right: number): number;
+}
 // Shaped words kept per font; past this many the cache starts over (a bound on memory).
 const SHAPED_CACHE_SIZE = 20_000;
 
@@ -34,18 +49,31 @@ const SHAPED_CACHE_SIZE = 20_000;
  * - In right-to-left runs, a ligature's characters are listed right to left (see
  *   `visualLigature`).
  *
- * Returns the advance width of simple text in font units, computed the same way but with
- * no glyph run to allocate (null for other text): measuring every name of a long list is
- * then nearly free.
+ * Returns the same glyphs and kerning for callers that need no glyph run: measuring every
+ * name of a long list is then nearly free, and the typesetter draws simple text from them
+ * directly (see Typesetter).
  */
-export function useFastLayout(font: Font): (text: string) => number | null {
+export function useFastLayout(font: Font): SimpleGlyphs {
   const shape = font.layout.bind(font);
+  // Tables indexed by code point for simple text (all of it below SIMPLE_LIMIT), maps beyond.
+  // Filled up front: an empty array written at index 0x2007 would turn into a slow sparse one.
+  const glyphTable = new Array<Glyph | undefined>(SIMPLE_LIMIT).fill(undefined);
+  const widthTable = new Float64Array(SIMPLE_LIMIT).fill(NaN);
+  const kernRows = new Array<Int16Array | undefined>(SIMPLE_LIMIT).fill(undefined);
   const glyphs = new Map<number, Glyph>();
   const kerning = new Map<number, number>();
   const kernGlyphs = pairKerning(font);
   const shaped = new Map<string, { glyphs: Glyph[]; positions: GlyphPosition[] }>();
 
   const glyphOf = (code: number): Glyph => {
+    if (code < SIMPLE_LIMIT) {
+      let glyph = glyphTable[code];
+      if (glyph === undefined) {
+        glyph = font.glyphForCodePoint(code);
+        glyphTable[code] = glyph;
+      }
+      return glyph;
+    }
     let glyph = glyphs.get(code);
     if (glyph === undefined) {
       glyph = font.glyphForCodePoint(code);
@@ -56,6 +84,21 @@ export function useFastLayout(font: Font): (text: string) => number | null {
 
   const kernOf = (left: number, right: number): number => {
     if (left === SPACE || right === SPACE) return 0;
+    if (left < SIMPLE_LIMIT && right < SIMPLE_LIMIT) {
+      let row = kernRows[left];
+      if (row === undefined) {
+        row = new Int16Array(SIMPLE_LIMIT).fill(UNKNOWN_KERN);
+        kernRows[left] = row;
+      }
+      const known = row[right];
+      if (known !== UNKNOWN_KERN) return known;
+      const kern = kernGlyphs(glyphOf(left).id, glyphOf(right).id);
+      // GPOS adjustments are 16-bit; anything else goes to the map below.
+      if (Number.isInteger(kern) && kern > UNKNOWN_KERN && kern < 0x8000) {
+        row[right] = kern;
+        return kern;
+      }
+    }
     const key = left * 0x10000 + right;
     let kern = kerning.get(key);
     if (kern === undefined) {
@@ -110,16 +153,27 @@ export function useFastLayout(font: Font): (text: string) => number | null {
     return (isSimpleText(text) ? simpleRun(text) : shapedRun(text)) as unknown as GlyphRun;
   };
 
-  return (text) => {
-    if (!isSimpleText(text)) return null;
+  const widthOf = (code: number): number => {
+    if (code >= SIMPLE_LIMIT) return glyphOf(code).advanceWidth;
+    let width = widthTable[code];
+    if (Number.isNaN(width)) {
+      width = glyphOf(code).advanceWidth;
+      widthTable[code] = width;
+    }
+    return width;
+  };
+
+  const advance = (text: string): number | null => {
     let width = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      width += glyphOf(code).advanceWidth;
+      if (!isSimpleCode(code)) return null;
+      width += widthOf(code);
       if (i + 1 < text.length) width += kernOf(code, text.charCodeAt(i + 1));
     }
     return width;
   };
+  return { advance, glyph: glyphOf, width: widthOf, kern: kernOf };
 }
 
 const visualLigatures = new WeakMap<Glyph, Glyph>();

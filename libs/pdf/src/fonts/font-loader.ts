@@ -1,15 +1,17 @@
 import { create, type Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { fileFor, fontChain, type FontFace } from './font-families';
-import { useFastLayout } from './font-layout';
+import { useFastLayout, type SimpleGlyphs } from './font-layout';
 
 /** A font file loaded once per process, with the key pdfkit documents register it under. */
 export interface LoadedFont {
   /** Unique per file, e.g. `noto-sans/700Bold/NotoSans_700Bold.ttf`. */
   key: string;
   font: Font;
-  /** Advance width of simple text in font units without laying it out; null for other text. */
-  simpleAdvance: (text: string) => number | null;
+  /** Simple text's glyphs, kerning and advance width, without laying it out. */
+  simple: SimpleGlyphs;
+  /** fontkit's `hasGlyphForCodePoint`, remembered: the font chain asks it for every character. */
+  hasGlyph: (code: number) => boolean;
 }
 
 // Parsing a font (the CJK one is 10.5 MB) is the costly part, so each file is read and parsed
@@ -42,8 +44,34 @@ function loadFile(familyIndex: number, face: FontFace): LoadedFont {
   if (entry === undefined) {
     const parsed = create(readFileSync(require.resolve(`${family.packageName}/${file}`)));
     if (!('layout' in parsed)) throw new Error(`${key} is a font collection, expected one font`);
-    entry = { key, font: parsed, simpleAdvance: useFastLayout(parsed) };
+    entry = { key, font: parsed, simple: useFastLayout(parsed), hasGlyph: glyphCheck(parsed) };
     byFile.set(key, entry);
   }
   return entry;
+}
+
+const UNKNOWN = 0;
+const HAS = 1;
+const LACKS = 2;
+
+// A cmap lookup walks fontkit's lazily decoded tables each time: once per code point is enough.
+function glyphCheck(font: Font): (code: number) => boolean {
+  const bmp = new Uint8Array(0x10000);
+  const astral = new Map<number, boolean>();
+  return (code) => {
+    if (code < 0x10000) {
+      let known = bmp[code];
+      if (known === UNKNOWN) {
+        known = font.hasGlyphForCodePoint(code) ? HAS : LACKS;
+        bmp[code] = known;
+      }
+      return known === HAS;
+    }
+    let has = astral.get(code);
+    if (has === undefined) {
+      has = font.hasGlyphForCodePoint(code);
+      astral.set(code, has);
+    }
+    return has;
+  };
 }

@@ -1,7 +1,8 @@
 // Characters that need no OpenType shaping beyond pair kerning: Latin (without combining
 // marks), Vietnamese precomposed letters, Greek, Cyrillic, common punctuation and currency.
-// None of them is right-to-left, so text made only of them also needs no bidi pass.
-function isSimpleCode(code: number): boolean {
+// None of them is right-to-left, so text made only of them also needs no bidi pass. All are
+// below U+20C1 (the font layout keeps tables up to there).
+export function isSimpleCode(code: number): boolean {
   if (code < 0x0300) {
     return code >= 0x20 && code !== 0x7f && (code < 0x80 || code >= 0xa0) && code !== 0xad;
   }

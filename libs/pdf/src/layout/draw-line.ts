@@ -1,3 +1,4 @@
+import { isSimpleText } from '../fonts/simple-text';
 import { textForFontkit, visualOrder } from '../text/bidi';
 import type { Piece } from '../text/text-style';
 import type { Line } from './line-breaker';
@@ -16,8 +17,14 @@ export function drawLine(line: Line, x: number, baseline: number, typesetter: Ty
   let cursor = x;
   for (const group of groupsOf(ordered)) {
     if (!group.gap) {
-      const text = textForFontkit(group.text, group.level);
-      typesetter.draw(text, group.family, group.style, cursor, baseline, group.width);
+      // Simple text at a left-to-right level (most text) goes to fontkit as it is.
+      let text = group.text;
+      let simple = isSimpleText(text);
+      if (!simple || group.level % 2 === 1) {
+        text = textForFontkit(text, group.level);
+        simple = isSimpleText(text);
+      }
+      typesetter.draw(text, group.family, group.style, cursor, baseline, group.width, simple);
     }
     cursor += group.width;
   }

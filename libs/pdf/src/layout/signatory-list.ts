@@ -2,6 +2,7 @@ import { countryName } from '../country-names';
 import { isSimpleText } from '../fonts/simple-text';
 import type { LetterSignatory } from '../letter-document';
 import type { Piece, StyledSpan } from '../text/text-style';
+import { isSimpleSpans } from '../text/words';
 import type { Composer } from './composer';
 import type { Line } from './line-breaker';
 import { leadingOf } from './page-geometry';
@@ -113,12 +114,16 @@ class EntryMaker {
       return { lines: composer.lines([{ text, style }], width, 'ltr', 'the list') };
     }
     const name = signatory.displayName.replace(/\s+/g, ' ').trim();
-    const lines = composer.lines(this.spans(name, signatory), width, 'ltr', `signatory "${name}"`);
-    if (options.numbered && lines.length > 0) {
-      // The number opens the first line, in the same style, so that a plain name and its
-      // number are one run of text: one pdfkit call per name instead of two.
-      const number = this.numberPiece(index + 1);
-      lines[0] = { pieces: [number, ...lines[0].pieces], width: number.width + lines[0].width };
+    const spans = this.spans(name, signatory);
+    let lines = this.plainLine(spans, index, width);
+    if (lines === null) {
+      lines = composer.lines(spans, width, 'ltr', `signatory "${name}"`);
+      if (options.numbered && lines.length > 0) {
+        // The number opens the first line, in the same style, so that a plain name and its
+        // number are one run of text: one call to draw per name instead of two.
+        const number = this.numberPiece(index + 1);
+        lines[0] = { pieces: [number, ...lines[0].pieces], width: number.width + lines[0].width };
+      }
     }
     // "and N other organizations" belongs to the last entry, so it never starts a page alone.
     if (index === this.signatories.length - 1 && options.anonymousCount > 0) {
@@ -126,6 +131,33 @@ class EntryMaker {
       lines.push(...composer.lines([{ text: trailer, style }], width, 'ltr', 'the list'));
     }
     return { lines };
+  }
+
+  /**
+   * Most entries: plain text (see isSimpleSpans) that fits on one line, as Composer.lines
+   * would lay it out, with its number, name and country as the one piece that drawLine
+   * would merge them into anyway. Null for any other entry.
+   */
+  private plainLine(spans: StyledSpan[], index: number, width: number): Line[] | null {
+    const { composer, options } = this;
+    if (!isSimpleSpans(spans)) return null;
+    let text = '';
+    let textWidth = 0;
+    for (const span of spans) {
+      text += span.text;
+      textWidth += composer.measure(span.text, 0, span.style);
+    }
+    if (text === '' || /^ | {2}| $/.test(text) || textWidth > width) return null;
+    const number = options.numbered ? this.numberPiece(index + 1) : null;
+    const piece: Piece = {
+      text: number === null ? text : number.text + text,
+      family: 0,
+      style: spans[0].style,
+      level: 0,
+      gap: false,
+      width: (number?.width ?? 0) + textWidth,
+    };
+    return [{ pieces: [piece], width: piece.width }];
   }
 
   private spans(name: string, signatory: LetterSignatory): StyledSpan[] {

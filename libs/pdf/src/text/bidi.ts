@@ -1,4 +1,5 @@
 import bidiFactory from 'bidi-js';
+import { isSimpleText } from '../fonts/simple-text';
 
 // bidi-js builds its Unicode tables when the factory runs: once per process.
 const bidi = bidiFactory();
@@ -72,6 +73,8 @@ export function fontkitReverses(text: string): boolean {
  * Arabic-Indic digits, which are Arabic to fontkit but read left to right (١٢٣ stays ١٢٣).
  */
 export function textForFontkit(text: string, level: number): string {
+  // Most text: left to right, and no script fontkit would reverse (see isSimpleText).
+  if (level % 2 === 0 && isSimpleText(text)) return text;
   const rtl = level % 2 === 1;
   const logical = rtl ? mirrorForRtl(text) : text;
   return rtl === fontkitReverses(logical) ? logical : [...logical].reverse().join('');

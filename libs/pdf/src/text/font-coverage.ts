@@ -42,13 +42,16 @@ function firstCovering(code: number, face: FontFace): number {
 
 /** Whether family `index` has a glyph for `code` in that face. */
 export function covers(index: number, face: FontFace, code: number): boolean {
-  return loadFont(index, face).font.hasGlyphForCodePoint(code);
+  return loadFont(index, face).hasGlyph(code);
 }
 
 /** Whether the first family of the chain has every character of `text`. */
 export function firstFamilyCovers(text: string, face: FontFace): boolean {
+  const table = bmp.get(face) as Int8Array;
   for (let i = 0; i < text.length; i++) {
-    if (familyFor(text.charCodeAt(i), face) !== 0) return false;
+    const code = text.charCodeAt(i);
+    const known = table[code];
+    if ((known === UNKNOWN ? familyFor(code, face) : known) !== 0) return false;
   }
   return true;
 }
