@@ -1,4 +1,5 @@
 import type { Scenario } from '../lib/scenario';
+import { pdf } from './pdf';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [];
+export const scenarios: Scenario[] = [pdf];
