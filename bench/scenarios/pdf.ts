@@ -4,8 +4,13 @@
 //   - through the whole job path of the built app (POST a rendition, poll until done),
 //   - and, as the peer, as an HTML page printed to PDF by headless Chromium.
 // Each: median of 5 after a warm-up. The checks read the PDFs back.
-import { parseLetterSettings } from '@app/domain';
-import type { LetterContent, LetterDocument } from '@app/pdf';
+import {
+  parseLetterSettings,
+  renditionDocuments,
+  type FrozenSignatory,
+  type LetterContent,
+} from '@app/domain';
+import type { LetterDocument } from '@app/pdf';
 import { readPdf, type PdfContent } from '@app/pdf/testing/read-pdf';
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -181,36 +186,22 @@ async function renditionDocument(
     [letter.campaign_id],
   );
   const revision = (
-    await api.call<{ content: LetterContent; createdAt: string }>(
-      'GET',
-      `/api/letters/${letterId}/revisions/${rendition.revision}`,
-    )
+    await api.call<{
+      content: LetterContent;
+      createdAt: string;
+    }>('GET', `/api/letters/${letterId}/revisions/${rendition.revision}`)
   ).body;
-  const settings = parseLetterSettings(letter.settings);
-  const frozen = JSON.parse(rendition.signatories) as {
-    displayName: string;
-    country: string | null;
-    signedAt: string;
-  }[];
-  return {
+  const [document] = renditionDocuments({
     content: revision.content,
-    settings: {
-      signatoryOrder: 'manual',
-      numbered: settings.numbered,
-      showCountry: settings.showCountry,
-      pageSize: settings.pageSize,
-    },
-    signatories: frozen.map((s, position) => ({
-      displayName: s.displayName,
-      ...(s.country ? { country: s.country } : {}),
-      signedAt: s.signedAt,
-      position,
-    })),
-    anonymousCount: rendition.unnamed_count,
-    workspaceName: workspace.name,
-    publishedAt: revision.createdAt,
+    settings: parseLetterSettings(letter.settings),
+    signatories: JSON.parse(rendition.signatories) as FrozenSignatory[],
+    unnamedCount: rendition.unnamed_count,
     variant: 'combined',
-  };
+    edition: 'delivery',
+    workspaceName: workspace.name,
+    revisionCreatedAt: revision.createdAt,
+  });
+  return document;
 }
 
 async function measureJobPath(): Promise<Map<Size, JobResult>> {

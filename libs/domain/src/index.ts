@@ -62,3 +62,4 @@ export * from './renditions/rendition-view';
 export * from './renditions/rendition.entity';
 export * from './renditions/renditions.service';
 export * from './workspaces/letterhead.service';
+export * from './renditions/rendition-documents';

@@ -9,6 +9,7 @@ import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { parseLetterSettings } from '../letters/letter-settings';
 import { LetterEntity } from '../letters/letter.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { renditionDocuments } from './rendition-documents';
 import { RenditionEntity, type FrozenSignatory, type RenditionFile } from './rendition.entity';
 
 /** Progress reaches the database in steps of this many percent, not on every name. */
@@ -109,35 +110,16 @@ export class RenditionRenderer {
     });
     const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
     const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
-    const content = JSON.parse(revision.content) as LetterContent;
-    const settings = parseLetterSettings(letter.settings);
-    const frozen = JSON.parse(rendition.signatories) as FrozenSignatory[];
-    const base: Omit<LetterDocument, 'content' | 'variant'> = {
-      // The list is already in the letter's order, frozen at request time: print it as is.
-      settings: {
-        signatoryOrder: 'manual',
-        numbered: settings.numbered,
-        showCountry: settings.showCountry,
-        pageSize: settings.pageSize,
-      },
-      signatories: frozen.map((s, position) => ({
-        displayName: s.displayName,
-        ...(s.country ? { country: s.country } : {}),
-        signedAt: s.signedAt,
-        position,
-      })),
-      anonymousCount: rendition.unnamedCount,
+    return renditionDocuments({
+      content: JSON.parse(revision.content) as LetterContent,
+      settings: parseLetterSettings(letter.settings),
+      signatories: JSON.parse(rendition.signatories) as FrozenSignatory[],
+      unnamedCount: rendition.unnamedCount,
+      variant: rendition.variant,
+      edition: rendition.edition,
       workspaceName: workspace.name,
-      // The revision's own time: the same revision always carries the same date.
-      publishedAt: revision.createdAt.toISOString(),
-      ...(rendition.edition === 'public' ? { editionLabel: 'Public edition' } : {}),
+      revisionCreatedAt: revision.createdAt.toISOString(),
       ...(workspace.letterheadKey ? { logo: await this.files.read(workspace.letterheadKey) } : {}),
-    };
-    if (rendition.variant === 'combined') return [{ ...base, content, variant: 'combined' }];
-    return content.addressees.map((addressee) => ({
-      ...base,
-      content: { ...content, addressees: [addressee] },
-      variant: 'per-addressee',
-    }));
+    });
   }
 }

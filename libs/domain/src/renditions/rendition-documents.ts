@@ -1,0 +1,49 @@
+import type { LetterDocument } from '@app/pdf';
+import type { LetterContent } from '../letters/letter-diff';
+import type { LetterSettings } from '../letters/letter-settings';
+import type { FrozenSignatory, RenditionEdition, RenditionVariant } from './rendition.entity';
+
+export interface RenditionInput {
+  content: LetterContent;
+  settings: LetterSettings;
+  /** The rendition's frozen list, in the letter's order. */
+  signatories: Pick<FrozenSignatory, 'displayName' | 'country' | 'signedAt'>[];
+  unnamedCount: number;
+  variant: RenditionVariant;
+  edition: RenditionEdition;
+  workspaceName: string;
+  /** When the revision was made: the PDF's dates, so the same revision gives the same bytes. */
+  revisionCreatedAt: string;
+  logo?: Buffer;
+}
+
+/** The renderer's input for a rendition, one per file: all addressees, or one official each. */
+export function renditionDocuments(input: RenditionInput): LetterDocument[] {
+  const base: Omit<LetterDocument, 'content' | 'variant'> = {
+    // The list is already in the letter's order, frozen at request time: print it as is.
+    settings: {
+      signatoryOrder: 'manual',
+      numbered: input.settings.numbered,
+      showCountry: input.settings.showCountry,
+      pageSize: input.settings.pageSize,
+    },
+    signatories: input.signatories.map((s, position) => ({
+      displayName: s.displayName,
+      ...(s.country ? { country: s.country } : {}),
+      signedAt: s.signedAt,
+      position,
+    })),
+    anonymousCount: input.unnamedCount,
+    workspaceName: input.workspaceName,
+    publishedAt: input.revisionCreatedAt,
+    ...(input.edition === 'public' ? { editionLabel: 'Public edition' } : {}),
+    ...(input.logo ? { logo: input.logo } : {}),
+  };
+  const { content } = input;
+  if (input.variant === 'combined') return [{ ...base, content, variant: 'combined' }];
+  return content.addressees.map((addressee) => ({
+    ...base,
+    content: { ...content, addressees: [addressee] },
+    variant: 'per-addressee',
+  }));
+}
