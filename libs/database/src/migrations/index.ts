@@ -5,6 +5,7 @@ import { Organizations1764600000000 } from './1764600000000-organizations';
 import { Invitations1764700000000 } from './1764700000000-invitations';
 import { Signatures1764800000000 } from './1764800000000-signatures';
 import { Renditions1764900000000 } from './1764900000000-renditions';
+import { SignOnThroughput1765100000000 } from './1765100000000-sign-on-throughput';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Invitations1764700000000,
   Signatures1764800000000,
   Renditions1764900000000,
+  SignOnThroughput1765100000000,
 ];

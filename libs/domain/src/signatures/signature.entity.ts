@@ -22,6 +22,7 @@ export const LIVE_STATUSES: SignatureStatus[] = ['pending_approval', 'confirmed'
 @Index('signatures_letter_live', ['letterId', 'liveKey'], { unique: true })
 @Index('signatures_letter_status', ['letterId', 'status'])
 @Index('signatures_invitation', ['invitationId'])
+@Index('signatures_letter_signed', ['letterId', 'signedAt', 'id'])
 export class SignatureEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
