@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './database-preflight';
 export * from './errors';
 export * from './sqlite-serializer';
+export * from './bulk-insert';

@@ -31,6 +31,37 @@ export class JobProducer implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Many jobs at once: one `addBulk` (a single Redis transaction) per queue. A job whose id
+   * BullMQ still holds is not added again, as with `add`.
+   */
+  async addMany(
+    jobs: { name: JobName; payload: unknown; jobId: string; delayMs?: number }[],
+  ): Promise<void> {
+    const byQueue = new Map<QueueName, typeof jobs>();
+    for (const job of jobs) {
+      const queue = queueOfJob[job.name];
+      const list = byQueue.get(queue) ?? [];
+      list.push(job);
+      byQueue.set(queue, list);
+    }
+    await Promise.all(
+      [...byQueue].map(([queue, list]) =>
+        this.queue(queue).addBulk(
+          list.map((job) => ({
+            name: job.name,
+            data: job.payload,
+            opts: {
+              jobId: job.jobId,
+              delay: job.delayMs || undefined,
+              attempts: attemptsByQueue[queue] ?? defaultJobOptions.attempts,
+            },
+          })),
+        ),
+      ),
+    );
+  }
+
   /** The queue itself, for counts and inspection (tests, health, the dashboard). */
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);

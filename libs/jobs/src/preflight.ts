@@ -7,9 +7,15 @@ export class StartupError extends Error {
   override name = 'StartupError';
 }
 
-/** Both apps check the database and Redis before Nest starts: a failure is one clear line. */
+/**
+ * Both apps check the database and Redis before Nest starts: a failure is one clear line
+ * (the database's first when both fail). The two checks run at the same time.
+ */
 export async function preflight(config: AppConfig): Promise<void> {
-  const problem =
-    (await databasePreflight(config.database)) ?? (await redisPreflight(config.redisUrl));
+  const [database, redis] = await Promise.all([
+    databasePreflight(config.database),
+    redisPreflight(config.redisUrl),
+  ]);
+  const problem = database ?? redis;
   if (problem) throw new StartupError(problem);
 }

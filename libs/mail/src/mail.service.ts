@@ -1,9 +1,10 @@
 import { AppConfig } from '@app/config';
+import { insertMany } from '@app/database';
 import { JobName, OutboxService } from '@app/jobs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { MailMessageEntity } from './mail-message.entity';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { isPermanentMailError, mailErrorReason, PermanentMailFailure } from './mail.errors';
@@ -39,9 +40,36 @@ export class MailService {
    * transaction commits, and never if it rolls back.
    */
   async queue(manager: EntityManager, mail: NewMail): Promise<MailMessageEntity> {
-    const id = randomUUID();
-    const message = manager.create(MailMessageEntity, {
-      id,
+    const message = this.message(manager, mail, new Date());
+    await manager.save(message);
+    await this.outbox.enqueue(
+      manager,
+      JobName.MailSend,
+      { mailId: message.id },
+      { jobId: `mail-${message.id}` },
+    );
+    return message;
+  }
+
+  /**
+   * `queue` for many messages at once (an invitation to a whole directory): the rows and
+   * their send jobs go in with multi-row INSERTs, in the caller's transaction.
+   */
+  async queueMany(manager: EntityManager, mails: NewMail[]): Promise<MailMessageEntity[]> {
+    const now = new Date();
+    const messages = mails.map((mail) => this.message(manager, mail, now));
+    await insertMany(manager, MailMessageEntity, messages);
+    await this.outbox.enqueueMany(
+      manager,
+      JobName.MailSend,
+      messages.map(({ id }) => ({ payload: { mailId: id }, options: { jobId: `mail-${id}` } })),
+    );
+    return messages;
+  }
+
+  private message(manager: EntityManager, mail: NewMail, createdAt: Date): MailMessageEntity {
+    return manager.create(MailMessageEntity, {
+      id: randomUUID(),
       to: oneLine(mail.to),
       from: this.from(mail.fromName),
       replyTo: mail.replyTo ? oneLine(mail.replyTo) : null,
@@ -53,12 +81,9 @@ export class MailService {
       attempts: 0,
       error: null,
       context: mail.context ?? null,
-      createdAt: new Date(),
+      createdAt,
       sentAt: null,
     });
-    await manager.save(message);
-    await this.outbox.enqueue(manager, JobName.MailSend, { mailId: id }, { jobId: `mail-${id}` });
-    return message;
   }
 
   /**
@@ -67,8 +92,27 @@ export class MailService {
    * final attempt a temporary error also marks it `failed`.
    */
   async deliver(mailId: string, finalAttempt: boolean): Promise<MailMessageEntity | null> {
-    const message = await this.mails.findOneBy({ id: mailId });
+    const [message] = await this.load([mailId]);
     if (!message || message.status !== 'queued') return message;
+    await this.send(message, finalAttempt);
+    await this.recordSent([message]);
+    return message;
+  }
+
+  /** Stored messages by id, in the order asked (null where there is none). */
+  async load(mailIds: string[]): Promise<(MailMessageEntity | null)[]> {
+    const found = new Map(
+      (await this.mails.findBy({ id: In([...new Set(mailIds)]) })).map((m) => [m.id, m]),
+    );
+    return mailIds.map((id) => found.get(id) ?? null);
+  }
+
+  /**
+   * The SMTP part of `deliver`, for a `queued` message. On success the message is `sent`
+   * in memory only, and the caller must `recordSent` it before anything else (the mail
+   * worker records many at once). A failure is recorded at once, and thrown as in `deliver`.
+   */
+  async send(message: MailMessageEntity, finalAttempt: boolean): Promise<void> {
     message.attempts += 1;
     try {
       const { messageId } = await this.transport.send({
@@ -80,18 +124,52 @@ export class MailService {
         html: message.html,
       });
       Object.assign(message, { status: 'sent', messageId, sentAt: new Date(), error: null });
-      return await this.mails.save(message);
     } catch (error) {
       const permanent = isPermanentMailError(error);
       message.error = mailErrorReason(error);
       if (permanent || finalAttempt) message.status = 'failed';
-      await this.mails.save(message);
+      const { status, attempts } = message;
+      await this.mails.update({ id: message.id }, { status, error: message.error, attempts });
       this.logger.warn(
         `mail ${message.id} to ${message.to}: ${permanent ? 'permanent failure' : 'will retry'}: ${message.error}`,
       );
       if (permanent) throw new PermanentMailFailure(message.error);
       throw error;
     }
+  }
+
+  /**
+   * Stores that these messages were sent (their Message-ID, when, how many attempts): one
+   * statement for all of them on PostgreSQL. Until it is stored, a retried job would send
+   * the message again, so this comes straight after the sending.
+   */
+  async recordSent(messages: MailMessageEntity[]): Promise<void> {
+    if (!messages.length) return;
+    if (this.mails.manager.connection.options.type === 'postgres' && messages.length > 1) {
+      await this.mails.query(
+        `UPDATE mail_messages AS m
+            SET status = 'sent', error = NULL,
+                message_id = v.message_id, sent_at = v.sent_at, attempts = v.attempts
+           FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::int[])
+                AS v(id, message_id, sent_at, attempts)
+          WHERE m.id = v.id`,
+        [
+          messages.map((m) => m.id),
+          messages.map((m) => m.messageId),
+          messages.map((m) => m.sentAt!.toISOString()),
+          messages.map((m) => m.attempts),
+        ],
+      );
+      return;
+    }
+    const store = async (manager: EntityManager) => {
+      for (const { id, messageId, sentAt, attempts } of messages) {
+        const values = { status: 'sent' as const, error: null, messageId, sentAt, attempts };
+        await manager.update(MailMessageEntity, { id }, values);
+      }
+    };
+    // SQLite: one commit (one sync to disk) for the lot.
+    await (messages.length > 1 ? this.mails.manager.transaction(store) : store(this.mails.manager));
   }
 
   private from(displayName?: string): string {
