@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { markdownBlocks, type MarkdownBlock } from '@app/markdown';
-import { MailService, renderMail, type MailTemplate } from '@app/mail';
+import { MailService, renderMail, type MailTemplate, type NewMail } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
@@ -52,6 +52,30 @@ export class InvitationMailer {
     context: MailContext,
     template: MailTemplate,
   ): Promise<void> {
+    await this.mail.queue(manager, this.render(invitation, organization, context, template));
+  }
+
+  /** `send` for many invitations at once (a whole directory), with batched inserts. */
+  async sendMany(
+    manager: EntityManager,
+    batch: { invitation: InvitationEntity; organization: OrganizationEntity }[],
+    context: MailContext,
+    template: MailTemplate,
+  ): Promise<void> {
+    await this.mail.queueMany(
+      manager,
+      batch.map(({ invitation, organization }) =>
+        this.render(invitation, organization, context, template),
+      ),
+    );
+  }
+
+  private render(
+    invitation: InvitationEntity,
+    organization: OrganizationEntity,
+    context: MailContext,
+    template: MailTemplate,
+  ): NewMail {
     const link = `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, invitation.tokenSeed)}`;
     const rendered = renderMail(template, {
       ...context,
@@ -59,13 +83,13 @@ export class InvitationMailer {
       link,
       declineLink: `${link}/decline`,
     });
-    await this.mail.queue(manager, {
+    return {
       to: invitation.email,
       ...rendered,
       fromName: context.sender,
       replyTo: context.replyTo,
       context: `invitation:${invitation.id}`,
-    });
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { insertMany } from '@app/database';
 import { MailMessageEntity, signOnInvitation, signOnReminder } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +33,8 @@ export interface InvitationView {
   remindersSent: number;
   failureReason: string | null;
 }
+
+type ChangedInvitation = Pick<InvitationEntity, 'id' | 'letterId' | 'organizationId'>;
 
 export type InviteTarget =
   { organizationIds: string[] } | { allOrganizations: true } | { tag: string };
@@ -71,7 +74,9 @@ export class InvitationsService {
       );
       const fresh = organizations.filter((o) => !invited.has(o.id));
       const context = await this.mailer.context(manager, letter, workspace, actorId);
-      for (const organization of fresh) {
+      // A whole directory at once: the rows go in with multi-row INSERTs (invitations, then
+      // their mail and outbox rows), not one save() per row.
+      const batch = fresh.map((organization) => {
         const seed = newTokenSeed();
         const invitation = manager.create(InvitationEntity, {
           id: randomUUID(),
@@ -92,9 +97,14 @@ export class InvitationsService {
           messageId: null,
           remindersSent: 0,
         });
-        await manager.save(invitation);
-        await this.mailer.send(manager, invitation, organization, context, signOnInvitation);
-      }
+        return { invitation, organization };
+      });
+      await insertMany(
+        manager,
+        InvitationEntity,
+        batch.map((b) => b.invitation),
+      );
+      await this.mailer.sendMany(manager, batch, context, signOnInvitation);
       if (fresh.length) {
         await this.audit.append(manager, workspace.id, {
           actor: { type: 'user', id: actorId },
@@ -187,57 +197,148 @@ export class InvitationsService {
 
   /** After a send attempt ended: `sent` with its Message-ID, or `failed` with the reason. */
   async recordMailOutcome(mailId: string): Promise<void> {
-    const message = await this.dataSource
+    await this.recordMailOutcomes([mailId]);
+  }
+
+  /**
+   * `recordMailOutcome` for many messages in one transaction (the mail worker groups the
+   * outcomes that finish together), each exactly as if recorded alone: in order, with its
+   * own conditional update and its own audit event.
+   */
+  async recordMailOutcomes(mailIds: string[]): Promise<void> {
+    if (!mailIds.length) return;
+    const messages = await this.dataSource
       .getRepository(MailMessageEntity)
-      .findOneBy({ id: mailId });
-    const invitationId = message?.context?.startsWith('invitation:')
-      ? message.context.slice(11)
-      : undefined;
-    if (!message || !invitationId) return;
+      .findBy({ id: In([...new Set(mailIds)]) });
+    const order = new Map(mailIds.map((id, index) => [id, index]));
+    await this.recordOutcomesOf(messages.sort((a, b) => order.get(a.id)! - order.get(b.id)!));
+  }
+
+  /** `recordMailOutcomes` for messages the caller holds as stored (the mail worker). */
+  async recordOutcomesOf(messages: MailMessageEntity[]): Promise<void> {
+    const outcomes = messages.filter(
+      (m) => m.context?.startsWith('invitation:') && (m.status === 'sent' || m.status === 'failed'),
+    );
+    if (!outcomes.length) return;
     await this.dataSource.transaction(async (manager) => {
-      // Conditional updates, not read-then-save: the organization may be answering through
-      // its link at this very moment, and its answer must not be overwritten.
-      let action: 'invitation.sent' | 'invitation.failed';
-      if (message.status === 'sent') {
-        // The first delivery to the current address (reminders after it change nothing),
-        // recorded even when the organization answered meanwhile: a colleague may sign
-        // before the worker has finished with the mail that brought the link.
-        const recorded = await manager.update(
-          InvitationEntity,
-          { id: invitationId, sentAt: IsNull() },
-          { sentAt: message.sentAt, messageId: message.messageId },
-        );
-        if (!recorded.affected) return;
-        await manager.update(
-          InvitationEntity,
-          { id: invitationId, status: 'queued' },
-          { status: 'sent' },
-        );
-        action = 'invitation.sent';
-      } else if (message.status === 'failed') {
-        const failed = await manager.update(
-          InvitationEntity,
-          { id: invitationId, status: In(['queued', 'sent']) },
-          { status: 'failed', failureReason: message.error },
-        );
-        if (!failed.affected) return;
-        action = 'invitation.failed';
-      } else {
-        return;
-      }
-      const invitation = await manager.findOneByOrFail(InvitationEntity, { id: invitationId });
-      const campaign = await this.campaignOf(manager, invitation.letterId);
-      await this.audit.append(manager, campaign.workspaceId, {
-        actor: { type: 'system', id: null },
-        action,
-        subject: { type: 'invitation', id: invitationId },
-        letterId: invitation.letterId,
-        data:
-          action === 'invitation.sent'
-            ? { organizationId: invitation.organizationId, messageId: message.messageId }
-            : { organizationId: invitation.organizationId, reason: message.error },
-      });
+      const recorded = await this.applyOutcomes(manager, outcomes);
+      if (!recorded.length) return;
+      const workspaces = await this.workspacesOfLetters(
+        manager,
+        recorded.map((r) => r.invitation.letterId),
+      );
+      // One event per invitation, in order, written together.
+      await this.audit.appendMany(
+        manager,
+        recorded.map(({ invitation, message }) => {
+          const sent = message.status === 'sent';
+          return {
+            workspaceId: workspaces.get(invitation.letterId)!,
+            event: {
+              actor: { type: 'system', id: null },
+              action: sent ? 'invitation.sent' : 'invitation.failed',
+              subject: { type: 'invitation', id: invitation.id },
+              letterId: invitation.letterId,
+              data: sent
+                ? { organizationId: invitation.organizationId, messageId: message.messageId }
+                : { organizationId: invitation.organizationId, reason: message.error },
+            },
+          };
+        }),
+      );
     });
+  }
+
+  /**
+   * Moves each invitation on by its message's outcome; answers the ones that changed.
+   * Conditional updates, not read-then-save: the organization may be answering through its
+   * link at this very moment, and its answer must not be overwritten.
+   */
+  private async applyOutcomes(
+    manager: EntityManager,
+    outcomes: MailMessageEntity[],
+  ): Promise<{ invitation: ChangedInvitation; message: MailMessageEntity }[]> {
+    const invitationOf = (m: MailMessageEntity) => m.context!.slice('invitation:'.length);
+    const distinct = new Set(outcomes.map(invitationOf)).size === outcomes.length;
+    if (
+      manager.connection.options.type === 'postgres' &&
+      outcomes.length > 1 &&
+      distinct &&
+      outcomes.every((m) => m.status === 'sent')
+    ) {
+      // The common case, a batch of first deliveries: one statement for all of them.
+      const [rows] = await manager.query<[ChangedInvitation[], number]>(
+        `UPDATE invitations AS i
+            SET sent_at = v.sent_at, message_id = v.message_id,
+                status = CASE WHEN i.status = 'queued' THEN 'sent' ELSE i.status END
+           FROM unnest($1::varchar[], $2::timestamptz[], $3::varchar[]) AS v(id, sent_at, message_id)
+          WHERE i.id = v.id AND i.sent_at IS NULL
+      RETURNING i.id, i.letter_id AS "letterId", i.organization_id AS "organizationId"`,
+        [
+          outcomes.map(invitationOf),
+          outcomes.map((m) => m.sentAt!.toISOString()),
+          outcomes.map((m) => m.messageId),
+        ],
+      );
+      const changed = new Map(rows.map((r) => [r.id, r]));
+      return outcomes
+        .filter((m) => changed.has(invitationOf(m)))
+        .map((message) => ({ invitation: changed.get(invitationOf(message))!, message }));
+    }
+    const recorded: { invitationId: string; message: MailMessageEntity }[] = [];
+    for (const message of outcomes) {
+      const invitationId = invitationOf(message);
+      const changed =
+        message.status === 'sent'
+          ? // The first delivery to the current address (reminders after it change
+            // nothing), recorded even when the organization answered meanwhile: a colleague
+            // may sign before the worker has finished with the mail that brought the link.
+            await manager
+              .createQueryBuilder()
+              .update(InvitationEntity)
+              .set({
+                sentAt: message.sentAt,
+                messageId: message.messageId,
+                status: () => "CASE WHEN status = 'queued' THEN 'sent' ELSE status END",
+              })
+              .where('id = :id AND sent_at IS NULL', { id: invitationId })
+              .execute()
+          : await manager.update(
+              InvitationEntity,
+              { id: invitationId, status: In(['queued', 'sent']) },
+              { status: 'failed', failureReason: message.error },
+            );
+      if (changed.affected) recorded.push({ invitationId, message });
+    }
+    if (!recorded.length) return [];
+    const invitations = new Map(
+      (
+        await manager.find(InvitationEntity, {
+          where: { id: In([...new Set(recorded.map((r) => r.invitationId))]) },
+          select: { id: true, letterId: true, organizationId: true },
+        })
+      ).map((i) => [i.id, i]),
+    );
+    return recorded.map(({ invitationId, message }) => ({
+      invitation: invitations.get(invitationId)!,
+      message,
+    }));
+  }
+
+  /** Letter id → its workspace id, in two queries. */
+  private async workspacesOfLetters(
+    manager: EntityManager,
+    letterIds: string[],
+  ): Promise<Map<string, string>> {
+    const letters = await manager.findBy(LetterEntity, { id: In([...new Set(letterIds)]) });
+    const campaigns = new Map(
+      (
+        await manager.findBy(CampaignEntity, {
+          id: In([...new Set(letters.map((l) => l.campaignId))]),
+        })
+      ).map((c) => [c.id, c.workspaceId]),
+    );
+    return new Map(letters.map((l) => [l.id, campaigns.get(l.campaignId)!]));
   }
 
   private async targets(manager: EntityManager, workspaceId: string, target: InviteTarget) {

@@ -8,6 +8,7 @@ import {
   signOnReconsent,
   signOnWithdrawn,
   type MailTemplate,
+  type NewMail,
 } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -28,12 +29,22 @@ export function signerAddress(
   return access.invitation?.email ?? signature.signerEmail;
 }
 
-const when = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date) + ' UTC';
+// Building an Intl.DateTimeFormat costs more than the rest of a receipt: one, reused.
+const instantFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+const when = (date: Date) => `${instantFormat.format(date)} UTC`;
+
+/** deadlineInWords, remembered for the last deadline asked (a letter's, over and over). */
+let lastDeadline: { at: number; words: string } | undefined;
+function deadlineWords(deadline: Date): string {
+  if (lastDeadline?.at !== deadline.getTime()) {
+    lastDeadline = { at: deadline.getTime(), words: deadlineInWords(deadline) };
+  }
+  return lastDeadline.words;
+}
 
 /** Long unchanged stretches are cut to their ends, so a diff mail shows the changes. */
 function condense(changes: FieldDiff[]) {
@@ -66,14 +77,26 @@ export class SignerMailer {
     signature: SignatureEntity,
     link: string,
   ) {
-    await this.send(manager, access, signature, signOnReceipt, {
-      link,
-      revision: signature.revision,
-      displayName: signature.displayName,
-      signerName: signature.signerName,
-      visibility: visibilityInWords[signature.visibility],
-      signedAt: when(signature.updatedAt),
-    });
+    await this.receipts(manager, [{ access, signature, link }]);
+  }
+
+  /** What each sign-on recorded, to its link's holder; every message in one INSERT. */
+  async receipts(
+    manager: EntityManager,
+    signOns: { access: SignerLetter; signature: SignatureEntity; link: string }[],
+  ) {
+    const mails = signOns.flatMap(({ access, signature, link }) =>
+      this.message(access, signature, signOnReceipt, {
+        link,
+        revision: signature.revision,
+        displayName: signature.displayName,
+        signerName: signature.signerName,
+        visibility: visibilityInWords[signature.visibility],
+        signedAt: when(signature.updatedAt),
+      }),
+    );
+    // queueMany writes the messages and their jobs with an INSERT each (queue reads first).
+    if (mails.length) await this.mail.queueMany(manager, mails);
   }
 
   async withdrawn(
@@ -128,12 +151,22 @@ export class SignerMailer {
     template: MailTemplate,
     context: Record<string, unknown>,
   ) {
+    const mails = this.message(access, signature, template, context);
+    if (mails.length) await this.mail.queueMany(manager, mails);
+  }
+
+  /** The message to the signer's address; none without one. */
+  private message(
+    access: SignerLetter,
+    signature: SignatureEntity,
+    template: MailTemplate,
+    context: Record<string, unknown>,
+  ): NewMail[] {
     const to = signerAddress(access, signature);
-    if (!to) return;
-    await this.deliver(manager, access, to, template, {
-      organization: access.organizationName,
-      ...context,
-    });
+    if (!to) return [];
+    return [
+      this.render(access, to, template, { organization: access.organizationName, ...context }),
+    ];
   }
 
   private async deliver(
@@ -143,18 +176,27 @@ export class SignerMailer {
     template: MailTemplate,
     context: Record<string, unknown>,
   ) {
+    await this.mail.queueMany(manager, [this.render(access, to, template, context)]);
+  }
+
+  private render(
+    access: PublishedLetter,
+    to: string,
+    template: MailTemplate,
+    context: Record<string, unknown>,
+  ): NewMail {
     const rendered = renderMail(template, {
       sender: access.workspace.name,
       workspace: access.workspace.name,
       title: access.content.title,
-      deadline: access.letter.deadline ? deadlineInWords(access.letter.deadline) : 'the deadline',
+      deadline: access.letter.deadline ? deadlineWords(access.letter.deadline) : 'the deadline',
       ...context,
     });
-    await this.mail.queue(manager, {
+    return {
       to,
       ...rendered,
       fromName: access.workspace.name,
       context: `letter:${access.letter.id}`,
-    });
+    };
   }
 }
