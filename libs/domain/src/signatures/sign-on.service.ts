@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '@app/database';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, type NewAuditEvent } from '../audit/audit.service';
@@ -10,7 +10,8 @@ import type { Visibility } from '../letters/letter-settings';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { consentText } from './consent';
 import { liveKeyFor } from './signature-moderation';
-import { SignatureEntity, type SignatureStatus } from './signature.entity';
+import { Batches } from './batches';
+import { LIVE_STATUSES, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
 import { signerFields, reasonText, type SignerFields } from './signer-input';
 import { SignerMailer } from './signer-mailer';
@@ -62,6 +63,34 @@ export interface SignOutcome {
   signature: OwnSignatureView;
 }
 
+interface SignRequest {
+  token: string;
+  body: Record<string, unknown>;
+  meta: RequestMeta;
+}
+
+/** A first sign-on through an invitation's link, checked and ready to write. */
+interface Creation {
+  access: SignerAccess;
+  invitation: InvitationEntity;
+  fields: SignerFields;
+  meta: RequestMeta;
+}
+
+/** What a batch answers a submission: its outcome, its error, or "take it alone". */
+const ALONE = 'alone' as const;
+type BatchResult = { outcome: SignOutcome } | { error: unknown } | typeof ALONE;
+
+/** Submissions per batch: an INSERT of this many signatures stays well under 30,000 values. */
+const BATCH_MAX = 200;
+/**
+ * Batches in flight at once: while some wait on the database, the next one forms. Their
+ * links are locked in id order, so batches cannot deadlock on them.
+ */
+const BATCH_CONCURRENCY = 4;
+
+const isLive = (signature: SignatureEntity) => LIVE_STATUSES.includes(signature.status);
+
 const closed = (access: SignerAccess) =>
   new DomainError(
     DomainErrorCode.NotAllowedNow,
@@ -75,6 +104,18 @@ const closed = (access: SignerAccess) =>
  */
 @Injectable()
 export class SignOnService {
+  private readonly logger = new Logger('SignOn');
+  private readonly batches = new Batches<SignRequest, BatchResult>(
+    (requests) => this.signMany(requests),
+    {
+      fallback: ALONE,
+      max: BATCH_MAX,
+      concurrency: BATCH_CONCURRENCY,
+      // Each of its submissions is then tried alone, which answers its own error.
+      failed: (error) => this.logger.debug(`sign-on batch tried one by one: ${String(error)}`),
+    },
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: SignerAccessResolver,
@@ -98,6 +139,18 @@ export class SignOnService {
     body: Record<string, unknown>,
     meta: RequestMeta,
   ): Promise<SignOutcome> {
+    const result = await this.batches.call({ token, body, meta });
+    if (result === ALONE) return this.signAlone(token, body, meta);
+    if ('error' in result) throw result.error;
+    return result.outcome;
+  }
+
+  /** One submission in a transaction of its own: changes, and whatever a batch left out. */
+  private async signAlone(
+    token: string,
+    body: Record<string, unknown>,
+    meta: RequestMeta,
+  ): Promise<SignOutcome> {
     try {
       return await this.signOnce(token, body, meta);
     } catch (error) {
@@ -108,75 +161,184 @@ export class SignOnService {
     }
   }
 
+  /**
+   * The submissions that arrive together, in one transaction: first sign-ons through
+   * invitation links are created together (an INSERT per table, whatever their number),
+   * identical repeats are answered, every other case is left to signAlone. Whatever the
+   * batch decides is decided exactly as signOnce would, on the rows it locked.
+   */
+  private signMany(requests: SignRequest[]): Promise<BatchResult[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const links = await this.access.resolveInvitations(
+        manager,
+        requests.map((r) => r.token),
+      );
+      const results: BatchResult[] = [];
+      const claimed = new Set<string>();
+      const creations: { index: number; creation: Creation }[] = [];
+      for (const request of requests) {
+        const link = links.get(request.token);
+        // Not an invitation's link, or the same link twice in one batch: one at a time.
+        if (!link || ('access' in link && claimed.has(link.access.invitation!.id))) {
+          results.push(ALONE);
+          continue;
+        }
+        if ('error' in link) {
+          results.push({ error: link.error });
+          continue;
+        }
+        const access = link.access;
+        claimed.add(access.invitation!.id);
+        try {
+          const fields = this.checked(access, request.body);
+          const existing = access.signature;
+          if (existing && isLive(existing)) {
+            results.push(
+              this.changesOf(existing, fields, access)
+                ? ALONE
+                : { outcome: { created: false, signature: ownView(existing, access.revision) } },
+            );
+            continue;
+          }
+          creations.push({
+            index: results.length,
+            creation: { access, invitation: access.invitation!, fields, meta: request.meta },
+          });
+          results.push(ALONE);
+        } catch (error) {
+          results.push({ error });
+        }
+      }
+      const outcomes = await this.createMany(
+        manager,
+        creations.map((c) => c.creation),
+      );
+      creations.forEach(({ index }, i) => (results[index] = { outcome: outcomes[i] }));
+      return results;
+    });
+  }
+
   private signOnce(token: string, body: Record<string, unknown>, meta: RequestMeta) {
     return this.dataSource.transaction(async (manager): Promise<SignOutcome> => {
       const access = await this.access.resolve(manager, token);
-      if (!access.open) throw closed(access);
-      const fields = signerFields(body, access.settings.visibilities);
+      const fields = this.checked(access, body);
       const existing = access.signature;
-      const live = existing && ['confirmed', 'pending_approval'].includes(existing.status);
-      if (existing?.status === 'pending_confirmation') {
-        throw new DomainError(
-          DomainErrorCode.NotAllowedNow,
-          'status: confirm this sign-on request first (POST /api/sign/:token/confirm)',
-        );
-      }
-      if (live) return this.change(manager, access, existing, fields);
+      if (existing && isLive(existing)) return this.change(manager, access, existing, fields);
       if (!access.invitation) {
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
           `status: this sign-on was ${existing!.status}; request a new one on the letter's page`,
         );
       }
-      return this.create(manager, access, access.invitation, fields, meta);
+      const [outcome] = await this.createMany(manager, [
+        { access, invitation: access.invitation, fields, meta },
+      ]);
+      return outcome;
     });
   }
 
-  private async create(
-    manager: EntityManager,
-    access: SignerAccess,
-    invitation: InvitationEntity,
-    fields: SignerFields,
-    meta: RequestMeta,
-  ): Promise<SignOutcome> {
+  /** The submitted fields, when the letter takes sign-ons and the link's sign-on may change. */
+  private checked(access: SignerAccess, body: Record<string, unknown>): SignerFields {
+    if (!access.open) throw closed(access);
+    const fields = signerFields(body, access.settings.visibilities);
+    if (access.signature?.status === 'pending_confirmation') {
+      throw new DomainError(
+        DomainErrorCode.NotAllowedNow,
+        'status: confirm this sign-on request first (POST /api/sign/:token/confirm)',
+      );
+    }
+    return fields;
+  }
+
+  /**
+   * First sign-ons through invitation links: the signatures, the invitations' status, the
+   * audit events and the receipts, with one statement each, whatever their number.
+   */
+  private async createMany(manager: EntityManager, creations: Creation[]): Promise<SignOutcome[]> {
+    if (!creations.length) return [];
     const now = this.clock.now();
-    const signature = manager.create(SignatureEntity, {
-      id: randomUUID(),
-      letterId: access.letter.id,
-      organizationId: invitation.organizationId,
-      invitationId: invitation.id,
-      liveKey: invitation.organizationId,
-      status: 'confirmed',
-      source: 'invitation',
-      ...fields,
-      revision: access.revision,
-      signerEmail: invitation.email,
-      website: access.organization?.website ?? null,
-      consentText: this.consent(access),
-      authorized: true,
-      domainVerified: false,
-      ip: meta.ip?.slice(0, 64) ?? null,
-      userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      position: null,
-      tokenSeed: null,
-      tokenHash: null,
-      signedAt: now,
-      updatedAt: now,
-      withdrawnAt: null,
-    });
-    await manager.insert(SignatureEntity, signature);
-    await manager.update(
-      InvitationEntity,
-      { id: invitation.id },
-      { status: 'signed', respondedAt: now, openedAt: invitation.openedAt ?? now },
+    const signatures = creations.map(({ access, invitation, fields, meta }) =>
+      manager.create(SignatureEntity, {
+        id: randomUUID(),
+        letterId: access.letter.id,
+        organizationId: invitation.organizationId,
+        invitationId: invitation.id,
+        liveKey: invitation.organizationId,
+        status: 'confirmed',
+        source: 'invitation',
+        ...fields,
+        revision: access.revision,
+        signerEmail: invitation.email,
+        website: access.organization?.website ?? null,
+        consentText: this.consent(access),
+        authorized: true,
+        domainVerified: false,
+        ip: meta.ip?.slice(0, 64) ?? null,
+        userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        position: null,
+        tokenSeed: null,
+        tokenHash: null,
+        signedAt: now,
+        updatedAt: now,
+        withdrawnAt: null,
+      }),
     );
-    await this.record(manager, access, 'signature.signed', signature, {
-      displayName: signature.displayName,
-      visibility: signature.visibility,
-      revision: signature.revision,
-    });
-    await this.mailer.receipt(manager, access, signature, this.access.link(access));
-    return { created: true, signature: ownView(signature, access.revision) };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SignatureEntity)
+      .values(signatures)
+      .updateEntity(false)
+      .execute();
+    // The first answer also counts as opening the page, if nothing recorded that before.
+    const unopened = creations.filter((c) => !c.invitation.openedAt).map((c) => c.invitation.id);
+    const opened = creations.filter((c) => c.invitation.openedAt).map((c) => c.invitation.id);
+    if (unopened.length) {
+      await manager.update(
+        InvitationEntity,
+        { id: In(unopened) },
+        { status: 'signed', respondedAt: now, openedAt: now },
+      );
+    }
+    if (opened.length) {
+      await manager.update(
+        InvitationEntity,
+        { id: In(opened) },
+        { status: 'signed', respondedAt: now },
+      );
+    }
+    await this.audit.appendMany(
+      manager,
+      creations.map(({ access }, i) => ({
+        workspaceId: access.workspace.id,
+        event: this.event(access, 'signature.signed', signatures[i], {
+          displayName: signatures[i].displayName,
+          visibility: signatures[i].visibility,
+          revision: signatures[i].revision,
+        }),
+      })),
+    );
+    await this.mailer.receipts(
+      manager,
+      creations.map(({ access }, i) => ({
+        access,
+        signature: signatures[i],
+        link: this.access.link(access),
+      })),
+    );
+    return creations.map(({ access }, i) => ({
+      created: true,
+      signature: ownView(signatures[i], access.revision),
+    }));
+  }
+
+  /** The fields a submission changes, or null when it changes nothing. */
+  private changesOf(signature: SignatureEntity, fields: SignerFields, access: SignerAccess) {
+    const changed = (Object.keys(fields) as (keyof SignerFields)[]).filter(
+      (key) => signature[key] !== fields[key],
+    );
+    const reconsented = signature.revision !== access.revision;
+    return changed.length || reconsented ? { changed, reconsented } : null;
   }
 
   private async change(
@@ -185,13 +347,11 @@ export class SignOnService {
     signature: SignatureEntity,
     fields: SignerFields,
   ): Promise<SignOutcome> {
-    const changed = (Object.keys(fields) as (keyof SignerFields)[]).filter(
-      (key) => signature[key] !== fields[key],
-    );
-    const reconsented = signature.revision !== access.revision;
-    if (!changed.length && !reconsented) {
+    const changes = this.changesOf(signature, fields, access);
+    if (!changes) {
       return { created: false, signature: ownView(signature, access.revision) };
     }
+    const { changed, reconsented } = changes;
     const before = Object.fromEntries(changed.map((key) => [key, signature[key]]));
     Object.assign(signature, fields, {
       revision: access.revision,
@@ -400,13 +560,26 @@ export class SignOnService {
     signature: SignatureEntity,
     data: NewAuditEvent['data'],
   ) {
-    await this.audit.append(manager, access.workspace.id, {
+    await this.audit.append(
+      manager,
+      access.workspace.id,
+      this.event(access, action, signature, data),
+    );
+  }
+
+  private event(
+    access: SignerAccess,
+    action: string,
+    signature: SignatureEntity,
+    data: NewAuditEvent['data'],
+  ): NewAuditEvent {
+    return {
       actor: { type: 'signer', id: access.invitation?.id ?? signature.id },
       action,
       subject: { type: 'signature', id: signature.id },
       letterId: access.letter.id,
       data: { organizationId: signature.organizationId, ...data },
-    });
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { isWellFormedToken, newToken } from '../accounts/secret-tokens';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
@@ -39,6 +39,9 @@ export interface SignerAccess extends PublishedLetter {
   organizationName: string;
 }
 
+/** A link of a batch: what it opens, or why it cannot be used (410). */
+export type InvitationLink = { access: SignerAccess } | { error: unknown };
+
 const gone = (message: string) => new DomainError(DomainErrorCode.Gone, `token: ${message}`);
 const unknownLink = () => DomainError.notFound('sign-on link');
 
@@ -63,6 +66,9 @@ export class SignerAccessResolver {
    * `forChange` locks the link's row until the transaction ends (PostgreSQL; SQLite runs
    * one write transaction at a time anyway), so two changes through one link, or a change
    * and the mail worker, never overwrite each other.
+   *
+   * An invitation's link takes two queries: the invitation with its letter, campaign,
+   * workspace, published text and organization, then the organization's signature.
    */
   async resolve(manager: EntityManager, token: string, forChange = true): Promise<SignerAccess> {
     // A malformed token is still hashed and looked up, so every miss takes the same time.
@@ -70,43 +76,183 @@ export class SignerAccessResolver {
       this.config.appSecret,
       isWellFormedToken(token) ? token : newToken(),
     );
-    const lock =
-      forChange && manager.connection.options.type === 'postgres'
-        ? { lock: { mode: 'pessimistic_write' as const } }
-        : {};
-    const invitation = await manager.findOne(InvitationEntity, {
-      where: { tokenHash: hash },
-      ...lock,
-    });
+    const lock = forChange && manager.connection.options.type === 'postgres';
+    const query = manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .innerJoinAndSelect('i.letter', 'l')
+      .innerJoinAndSelect('l.campaign', 'c')
+      .innerJoinAndSelect('c.workspace', 'w')
+      .leftJoinAndSelect('i.organization', 'o')
+      .leftJoinAndMapOne(
+        'l.publishedText',
+        LetterRevisionEntity,
+        'r',
+        'r.letterId = l.id AND r.number = l.publishedRevision',
+      )
+      .where('i.tokenHash = :hash', { hash });
+    if (lock) query.setLock('pessimistic_write', undefined, ['i']);
+    const invitation = await query.getOne();
+    if (invitation && isWellFormedToken(token))
+      return this.invitationAccess(manager, token, invitation);
+
     const own = invitation
       ? null
-      : await manager.findOne(SignatureEntity, { where: { tokenHash: hash }, ...lock });
-    if (!isWellFormedToken(token) || (!invitation && !own)) throw unknownLink();
-    if (invitation?.revokedAt) throw gone('this link was withdrawn by the coordinators');
-
-    const letter = await manager.findOneByOrFail(LetterEntity, {
-      id: invitation?.letterId ?? own!.letterId,
-    });
-    const graceMs = this.config.invitationGraceHours * 3600 * 1000;
-    const now = this.clock.now().getTime();
-    if (letter.deadline && letter.deadline.getTime() + graceMs < now) {
-      throw gone('sign-ons for this letter have closed');
-    }
+      : await manager.findOne(SignatureEntity, {
+          where: { tokenHash: hash },
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        });
+    if (!isWellFormedToken(token) || !own) throw unknownLink();
+    const letter = await manager.findOneByOrFail(LetterEntity, { id: own.letterId });
+    this.assertNotExpired(letter);
     const published = await this.published(manager, letter);
     if (!published) throw gone('sign-ons for this letter have closed');
-    const organizationId = invitation?.organizationId ?? own!.organizationId;
-    const organization = organizationId
-      ? await manager.findOneBy(OrganizationEntity, { id: organizationId })
+    const organization = own.organizationId
+      ? await manager.findOneBy(OrganizationEntity, { id: own.organizationId })
       : null;
-    const signature = invitation ? await this.invitationSignature(manager, invitation) : own;
+    return {
+      ...published,
+      token,
+      invitation: null,
+      organization,
+      signature: own,
+      organizationName: organization?.name ?? own.displayName,
+    };
+  }
+
+  private async invitationAccess(
+    manager: EntityManager,
+    token: string,
+    loaded: InvitationEntity,
+  ): Promise<SignerAccess> {
+    const signature = await this.invitationSignature(manager, loaded);
+    return this.invitationLink(token, loaded, this.publishedFrom(loaded.letter!), signature);
+  }
+
+  /**
+   * resolve() for many links at once (a batch of sign-ons): three queries, whatever their
+   * number. The invitations are locked in id order (PostgreSQL), so two batches cannot
+   * deadlock. A link that is not an invitation's is left out: resolve() answers it.
+   */
+  async resolveInvitations(
+    manager: EntityManager,
+    tokens: string[],
+  ): Promise<Map<string, InvitationLink>> {
+    const tokenOf = new Map<string, string>();
+    for (const token of tokens) {
+      if (isWellFormedToken(token)) tokenOf.set(signTokenHash(this.config.appSecret, token), token);
+    }
+    const found = new Map<string, InvitationLink>();
+    if (!tokenOf.size) return found;
+    const query = manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .leftJoinAndSelect('i.organization', 'o')
+      .where('i.tokenHash IN (:...hashes)', { hashes: [...tokenOf.keys()] })
+      .orderBy('i.id');
+    if (manager.connection.options.type === 'postgres') {
+      query.setLock('pessimistic_write', undefined, ['i']);
+    }
+    const invitations = await query.getMany();
+    if (!invitations.length) return found;
+    // Each letter's text is read and parsed once, however many of its links came.
+    const letters = new Map(
+      (
+        await manager
+          .createQueryBuilder(LetterEntity, 'l')
+          .innerJoinAndSelect('l.campaign', 'c')
+          .innerJoinAndSelect('c.workspace', 'w')
+          .leftJoinAndMapOne(
+            'l.publishedText',
+            LetterRevisionEntity,
+            'r',
+            'r.letterId = l.id AND r.number = l.publishedRevision',
+          )
+          .where('l.id IN (:...ids)', { ids: [...new Set(invitations.map((i) => i.letterId))] })
+          .getMany()
+      ).map((letter) => [letter.id, this.publishedFrom(letter)]),
+    );
+    const signatures = await manager
+      .createQueryBuilder(SignatureEntity, 's')
+      .where('s.letterId IN (:...letterIds)', { letterIds: [...letters.keys()] })
+      .andWhere(
+        '((s.liveKey IN (:...organizationIds) AND s.status IN (:...live)) OR s.invitationId IN (:...invitationIds))',
+        {
+          organizationIds: invitations.map((i) => i.organizationId),
+          live: LIVE_STATUSES,
+          invitationIds: invitations.map((i) => i.id),
+        },
+      )
+      .getMany();
+    for (const invitation of invitations) {
+      const token = tokenOf.get(invitation.tokenHash)!;
+      const live = signatures.find(
+        (s) =>
+          s.letterId === invitation.letterId &&
+          s.liveKey === invitation.organizationId &&
+          LIVE_STATUSES.includes(s.status),
+      );
+      const latest = signatures
+        .filter((s) => s.invitationId === invitation.id)
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+      try {
+        const access = this.invitationLink(
+          token,
+          invitation,
+          letters.get(invitation.letterId)!,
+          live ?? latest ?? null,
+        );
+        found.set(token, { access });
+      } catch (error) {
+        found.set(token, { error });
+      }
+    }
+    return found;
+  }
+
+  /** An invitation's access, from the rows loaded with it; 410 when revoked or expired. */
+  private invitationLink(
+    token: string,
+    loaded: InvitationEntity,
+    published: PublishedLetter | { gone: unknown },
+    signature: SignatureEntity | null,
+  ): SignerAccess {
+    // Loaded with its relations; the access hands them out as separate entities.
+    const invitation = Object.assign(new InvitationEntity(), loaded);
+    const organization = invitation.organization;
+    delete invitation.organization;
+    delete invitation.letter;
+    if (invitation.revokedAt) throw gone('this link was withdrawn by the coordinators');
+    if ('gone' in published) throw published.gone;
     return {
       ...published,
       token,
       invitation,
-      organization,
+      organization: organization ?? null,
       signature,
-      organizationName: organization?.name ?? own!.displayName,
+      organizationName: organization?.name ?? '',
     };
+  }
+
+  /** The published letter, from the letter loaded with its relations; 410 when closed. */
+  private publishedFrom(joined: LetterEntity): PublishedLetter | { gone: unknown } {
+    const { campaign, publishedText, ...columns } = joined as LetterEntity & {
+      publishedText?: LetterRevisionEntity | null;
+    };
+    const letter = Object.assign(new LetterEntity(), columns);
+    try {
+      this.assertNotExpired(letter);
+      if (!letter.publishedRevision) throw gone('sign-ons for this letter have closed');
+    } catch (error) {
+      return { gone: error };
+    }
+    if (!publishedText) throw new Error(`letter ${letter.id}: published revision missing`);
+    return this.publishedLetter(letter, campaign!.workspace!, publishedText);
+  }
+
+  private assertNotExpired(letter: LetterEntity): void {
+    const graceMs = this.config.invitationGraceHours * 3600 * 1000;
+    if (letter.deadline && letter.deadline.getTime() + graceMs < this.clock.now().getTime()) {
+      throw gone('sign-ons for this letter have closed');
+    }
   }
 
   /** A published letter with what every signer-facing answer needs; null for a draft. */
@@ -118,12 +264,20 @@ export class SignerAccessResolver {
       letterId: letter.id,
       number: letter.publishedRevision,
     });
+    return this.publishedLetter(letter, workspace, revision);
+  }
+
+  private publishedLetter(
+    letter: LetterEntity,
+    workspace: WorkspaceEntity,
+    revision: LetterRevisionEntity,
+  ): PublishedLetter {
     const now = this.clock.now().getTime();
     return {
       letter,
       settings: parseLetterSettings(letter.settings),
       workspace,
-      revision: letter.publishedRevision,
+      revision: letter.publishedRevision!,
       content: JSON.parse(revision.content) as LetterContent,
       open: letter.status === 'open' && letter.deadline !== null && letter.deadline.getTime() > now,
     };
@@ -135,18 +289,22 @@ export class SignerAccessResolver {
     return `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, seed)}`;
   }
 
+  /** The organization's live signature on the letter, else this link's latest one. */
   private async invitationSignature(manager: EntityManager, invitation: InvitationEntity) {
-    const live = await manager.findOneBy(SignatureEntity, {
-      letterId: invitation.letterId,
-      liveKey: invitation.organizationId,
-      status: In(LIVE_STATUSES),
-    });
-    return (
-      live ??
-      (await manager.findOne(SignatureEntity, {
-        where: { invitationId: invitation.id },
-        order: { updatedAt: 'DESC' },
-      }))
-    );
+    return manager
+      .createQueryBuilder(SignatureEntity, 's')
+      .where('s.letterId = :letterId', { letterId: invitation.letterId })
+      .andWhere(
+        '((s.liveKey = :organizationId AND s.status IN (:...live)) OR s.invitationId = :invitationId)',
+      )
+      .setParameters({
+        organizationId: invitation.organizationId,
+        live: LIVE_STATUSES,
+        invitationId: invitation.id,
+      })
+      .orderBy('CASE WHEN s.liveKey = :organizationId AND s.status IN (:...live) THEN 0 ELSE 1 END')
+      .addOrderBy('s.updatedAt', 'DESC')
+      .limit(1)
+      .getOne();
   }
 }
