@@ -28,7 +28,8 @@ export function activityEvent(
   const name =
     event.actorType === 'user' && event.actorId ? userNames.get(event.actorId) : undefined;
   return {
-    seq: event.seq,
+    // The feed lists chained events only (AuditService.listForLetter).
+    seq: event.seq!,
     at: event.createdAt,
     action: event.action,
     actor: { type: event.actorType, id: event.actorId, ...(name !== undefined ? { name } : {}) },

@@ -23,35 +23,43 @@ export interface LetterStats {
 // over no rows as null.
 const count = (value: unknown) => Number(value ?? 0);
 
-/** Two aggregate queries, whatever the number of sign-ons: no row is loaded. */
+/**
+ * Two aggregate queries, whatever the number of sign-ons: no row is loaded. They run at
+ * once (two connections on PostgreSQL), and so may the letter's own lookup: `letter` may
+ * still be on its way.
+ */
 export async function letterStats(
   manager: EntityManager,
-  letter: Pick<LetterEntity, 'id' | 'publishedRevision'>,
+  letterId: string,
+  letter: Promise<Pick<LetterEntity, 'publishedRevision'>>,
 ): Promise<LetterStats> {
-  const invitations = await manager
-    .createQueryBuilder(InvitationEntity, 'i')
-    .select('COUNT(*)', 'invited')
-    .addSelect('COUNT(i.sentAt)', 'sent')
-    .addSelect('COUNT(i.openedAt)', 'opened')
-    .addSelect('SUM(CASE WHEN i.status = :declined THEN 1 ELSE 0 END)', 'declined')
-    .addSelect('SUM(CASE WHEN i.status = :failed THEN 1 ELSE 0 END)', 'failed')
-    .where('i.letterId = :letterId', { letterId: letter.id })
-    .setParameters({ declined: 'declined', failed: 'failed' })
-    .getRawOne<Record<string, unknown>>();
-  const groups = await manager
-    .createQueryBuilder(SignatureEntity, 's')
-    .select('s.status', 'status')
-    .addSelect('s.revision', 'revision')
-    .addSelect('COUNT(*)', 'count')
-    .where('s.letterId = :letterId', { letterId: letter.id })
-    .groupBy('s.status')
-    .addGroupBy('s.revision')
-    .getRawMany<{ status: SignatureStatus; revision: unknown; count: unknown }>();
+  const [invitations, groups, { publishedRevision }] = await Promise.all([
+    manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .select('COUNT(*)', 'invited')
+      .addSelect('COUNT(i.sentAt)', 'sent')
+      .addSelect('COUNT(i.openedAt)', 'opened')
+      .addSelect('SUM(CASE WHEN i.status = :declined THEN 1 ELSE 0 END)', 'declined')
+      .addSelect('SUM(CASE WHEN i.status = :failed THEN 1 ELSE 0 END)', 'failed')
+      .where('i.letterId = :letterId', { letterId })
+      .setParameters({ declined: 'declined', failed: 'failed' })
+      .getRawOne<Record<string, unknown>>(),
+    manager
+      .createQueryBuilder(SignatureEntity, 's')
+      .select('s.status', 'status')
+      .addSelect('s.revision', 'revision')
+      .addSelect('COUNT(*)', 'count')
+      .where('s.letterId = :letterId', { letterId })
+      .groupBy('s.status')
+      .addGroupBy('s.revision')
+      .getRawMany<{ status: SignatureStatus; revision: unknown; count: unknown }>(),
+    letter,
+  ]);
 
   const byStatus = (status: SignatureStatus) =>
     groups.filter((g) => g.status === status).reduce((sum, g) => sum + count(g.count), 0);
   const confirmed = groups.filter((g) => g.status === 'confirmed');
-  const published = letter.publishedRevision ?? 0;
+  const published = publishedRevision ?? 0;
   return {
     invited: count(invitations?.invited),
     sent: count(invitations?.sent),

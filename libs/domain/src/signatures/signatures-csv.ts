@@ -38,7 +38,15 @@ export const RECORD_FIELDS = [
   'userAgent',
 ] as const satisfies readonly (keyof SignatureEntity)[];
 
-export type RecordedSignature = Pick<SignatureEntity, (typeof RECORD_FIELDS)[number]>;
+/** A signature's recorded details; instants as dates, or already as ISO-8601 text. */
+export type RecordedSignature = Omit<
+  Pick<SignatureEntity, (typeof RECORD_FIELDS)[number]>,
+  'signedAt' | 'updatedAt' | 'withdrawnAt'
+> & {
+  signedAt: Date | string;
+  updatedAt: Date | string;
+  withdrawnAt: Date | string | null;
+};
 
 /** `signerEmail` → `signer_email`. */
 const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -75,38 +83,30 @@ export function signatoryListCsv(rows: ListedSignature[]): string {
   );
 }
 
-const instant = (date: Date | null) => (date === null ? '' : date.toISOString());
+const instant = (date: Date | string | null) =>
+  date === null ? '' : typeof date === 'string' ? date : date.toISOString();
 const yesNo = (flag: boolean) => (flag ? 'yes' : 'no');
 
 /**
- * Every signature of the letter with every recorded detail, for the coordinators. The
- * cells are listed one by one, in RECORD_FIELDS' order: a loop over the field names reads
- * several times slower.
+ * Every signature of the letter with every recorded detail, for the coordinators. Each
+ * line is written in one template, in RECORD_FIELDS' order: a loop over the field names
+ * reads several times slower. Ids, statuses, sources, visibilities, revisions, instants and
+ * flags are written by the application and can hold nothing a spreadsheet would run or
+ * split, so only the texts people gave are checked (cellCsv).
  */
 export function signatureRecordsCsv(rows: RecordedSignature[]): string {
-  return csvText(
-    RECORD_FIELDS.map(columnName),
-    rows.map((s) => [
-      s.id,
-      s.displayName,
-      s.status,
-      s.source,
-      s.visibility,
-      String(s.revision),
-      s.organizationId ?? '',
-      s.signerName,
-      s.signerTitle ?? '',
-      s.signerEmail ?? '',
-      s.country ?? '',
-      s.website ?? '',
-      instant(s.signedAt),
-      instant(s.updatedAt),
-      instant(s.withdrawnAt),
-      yesNo(s.domainVerified),
-      yesNo(s.authorized),
-      s.consentText,
-      s.ip ?? '',
-      s.userAgent ?? '',
-    ]),
-  );
+  const lines = new Array<string>(rows.length + 1);
+  lines[0] = RECORD_FIELDS.map(columnName).join(',');
+  for (let i = 0; i < rows.length; i++) {
+    const s = rows[i];
+    lines[i + 1] =
+      `${s.id},${cellCsv(s.displayName)},${s.status},${s.source},${s.visibility},` +
+      `${s.revision},${s.organizationId ?? ''},${cellCsv(s.signerName)},` +
+      `${cellCsv(s.signerTitle ?? '')},${cellCsv(s.signerEmail ?? '')},` +
+      `${cellCsv(s.country ?? '')},${cellCsv(s.website ?? '')},${instant(s.signedAt)},` +
+      `${instant(s.updatedAt)},${instant(s.withdrawnAt)},${yesNo(s.domainVerified)},` +
+      `${yesNo(s.authorized)},${cellCsv(s.consentText)},${cellCsv(s.ip ?? '')},` +
+      `${cellCsv(s.userAgent ?? '')}`;
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -24,24 +24,25 @@ export async function exportSignatures(
   letter: LetterEntity,
   scope: CsvScope,
 ): Promise<{ filename: string; text: string }> {
-  let text: string;
-  if (scope === 'all') {
-    text = signatureRecordsCsv(await records(manager, letter.id));
-  } else {
+  const csv = async () => {
+    if (scope === 'all') return signatureRecordsCsv(await records(manager, letter.id));
     const rows = await manager.find(SignatureEntity, {
       where: { letterId: letter.id, status: 'confirmed', visibility: In(namedIn[scope]) },
       select: { id: true, displayName: true, country: true, signedAt: true, position: true },
     });
     const order = parseLetterSettings(letter.settings).signatoryOrder;
-    text = signatoryListCsv(orderSignatories(rows, order));
-  }
-  return { filename: `signatures-${await fileSlug(manager, letter)}.csv`, text };
+    return signatoryListCsv(orderSignatories(rows, order));
+  };
+  const [text, slug] = await Promise.all([csv(), fileSlug(manager, letter)]);
+  return { filename: `signatures-${slug}.csv`, text };
 }
 
 /**
  * Every signature's recorded details, by time of signing. Read as raw rows: building
  * 10,000 entities took most of an export's time. Text and numbers come back as stored;
- * instants and flags are what drivers disagree on, so the driver converts those.
+ * instants come back already written as ISO-8601 UTC (as toISOString writes them), by the
+ * database: parsing 30,000 timestamps into dates and writing them out again took a fifth
+ * of the rest. Flags are what drivers disagree on, so they are converted here.
  */
 async function records(manager: EntityManager, letterId: string): Promise<RecordedSignature[]> {
   const query = manager
@@ -50,17 +51,19 @@ async function records(manager: EntityManager, letterId: string): Promise<Record
     .where('s.letterId = :letterId', { letterId })
     .orderBy('s.signedAt', 'ASC')
     .addOrderBy('s.id', 'ASC');
-  for (const field of RECORD_FIELDS) query.addSelect(`s.${field}`, field);
+  const postgres = manager.connection.options.type === 'postgres';
+  const iso = (column: string) =>
+    postgres
+      ? `to_char("s"."${column}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+      : `strftime('%Y-%m-%dT%H:%M:%fZ', "s"."${column}")`;
+  const instants: Partial<Record<(typeof RECORD_FIELDS)[number], string>> = {
+    signedAt: iso('signed_at'),
+    updatedAt: iso('updated_at'),
+    withdrawnAt: iso('withdrawn_at'),
+  };
+  for (const field of RECORD_FIELDS) query.addSelect(instants[field] ?? `s.${field}`, field);
   const rows = await query.getRawMany<RecordedSignature>();
-  const driver = manager.connection.driver;
-  const metadata = manager.connection.getMetadata(SignatureEntity);
-  const [signed, updated, withdrawn] = (['signedAt', 'updatedAt', 'withdrawnAt'] as const).map(
-    (field) => metadata.findColumnWithPropertyName(field)!,
-  );
   for (const row of rows) {
-    row.signedAt = driver.prepareHydratedValue(row.signedAt, signed) as Date;
-    row.updatedAt = driver.prepareHydratedValue(row.updatedAt, updated) as Date;
-    row.withdrawnAt = driver.prepareHydratedValue(row.withdrawnAt, withdrawn) as Date | null;
     row.domainVerified = Boolean(row.domainVerified);
     row.authorized = Boolean(row.authorized);
   }
