@@ -37,6 +37,8 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
       lazyConnect: true,
     });
     this.redis.on('error', () => undefined);
+    // Sent once, then called by its SHA (EVALSHA): every request counts through it.
+    this.redis.defineCommand('throttleIncrement', { numberOfKeys: 2, lua: INCREMENT });
   }
 
   /** Connected before the first request, so no early attempt escapes the shared count. */
@@ -66,15 +68,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, On
     name: string,
   ) {
     const base = `${this.config.queuePrefix}:throttle:${name}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(
-      INCREMENT,
-      2,
+    const redis = this.redis as Redis & {
+      throttleIncrement(...args: string[]): Promise<[number, number, number]>;
+    };
+    const [hits, ttlMs, blockedMs] = await redis.throttleIncrement(
       `${base}:hits`,
       `${base}:blocked`,
       String(ttl),
       String(limit),
       String(blockDuration || ttl),
-    )) as [number, number, number];
+    );
     return {
       totalHits: hits,
       timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000),

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+
+/**
+ * Liveness: the process answers HTTP. Unlike /health it touches neither the database nor
+ * Redis (beyond the per-IP limit every route has), so a slow dependency never gets a live
+ * process restarted.
+ */
+@ApiTags('operations')
+@Public()
+@Controller('api/ping')
+export class PingController {
+  @Get()
+  @ApiOperation({ summary: 'Liveness: {"ok":true} while the process serves HTTP; no DB, no Redis' })
+  ping(): { ok: true } {
+    return { ok: true };
+  }
+}
