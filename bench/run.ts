@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     process.stdout.write(`-> ${writeResult(report)}\n`);
     failed ||= report.checks.some((c) => !c.ok);
   }
-  process.stdout.write(`-> ${writePerformanceDoc()}\n`);
+  process.stdout.write(`-> ${await writePerformanceDoc()}\n`);
   return failed ? 1 : 0;
 }
 

@@ -43,6 +43,8 @@ export async function startApp(options: {
   /** Shared with a separately started worker. */
   queuePrefix?: string;
   env?: Record<string, string>;
+  /** Extra arguments for node, e.g. ['--cpu-prof'] (passed to a separate worker too). */
+  nodeArgs?: string[];
 }): Promise<AppProcess> {
   const port = await freePort();
   const varDir = mkdtempSync(join(tmpdir(), 'signatory-bench-var-'));
@@ -61,13 +63,15 @@ export async function startApp(options: {
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+  const nodeArgs = options.nodeArgs ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
-  const worker = options.worker === 'separate' ? await startWorker({ ...env }) : undefined;
+  const worker =
+    options.worker === 'separate' ? await startWorker({ ...env }, nodeArgs) : undefined;
   return {
     url,
     pid: child.pid!,
@@ -89,8 +93,11 @@ export interface WorkerProcess {
 }
 
 /** A worker process (built) on the same database and queue prefix as an app. */
-export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], {
+export async function startWorker(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/worker/src/main.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'prettier';
 import type { machine, ScenarioReport } from './report';
 
 const ORDER = ['pdf', 'signon', 'invite', 'track', 'start'];
@@ -7,8 +8,11 @@ const ROOT = join(__dirname, '..', '..');
 
 type Result = ScenarioReport & { machine: ReturnType<typeof machine>; at: string };
 
-/** docs/performance.md, rewritten from bench/results/*.json: the latest table of each. */
-export function writePerformanceDoc(): string {
+/**
+ * docs/performance.md, rewritten from bench/results/*.json: the latest table of each,
+ * formatted as `prettier --check` (part of lint) expects.
+ */
+export async function writePerformanceDoc(): Promise<string> {
   const results = ORDER.map((name) => join(ROOT, 'bench', 'results', `${name}.json`))
     .filter((file) => existsSync(file))
     .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Result);
@@ -39,6 +43,7 @@ export function writePerformanceDoc(): string {
   const intro = existsSync(file)
     ? readFileSync(file, 'utf8').split('\n<!-- results -->')[0]
     : '# Performance\n';
-  writeFileSync(file, `${intro.trimEnd()}\n\n<!-- results -->\n\n${sections.join('\n\n')}\n`);
+  const markdown = `${intro.trimEnd()}\n\n<!-- results -->\n\n${sections.join('\n\n')}\n`;
+  writeFileSync(file, await format(markdown, { filepath: file }));
   return file;
 }
