@@ -357,19 +357,22 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
           [workspaceId],
         );
         if (!found.length) return 0;
-        // The pending events in the order they were written, and the chain's last event.
-        const rows = await manager
+        // The pending events in the order they were written (the partial index
+        // audit_events_pending), and the chain's last event (the (workspace, seq) index).
+        // Two queries: one with an OR reads every event of the workspace.
+        const pending = await manager
           .createQueryBuilder(AuditEventEntity, 'e')
-          .where('e.workspaceId = :workspaceId', { workspaceId })
-          .andWhere(
-            '(e.seq IS NULL OR e.seq = (SELECT MAX(a.seq) FROM audit_events a WHERE a.workspace_id = :workspaceId))',
-          )
+          .where('e.workspaceId = :workspaceId AND e.seq IS NULL', { workspaceId })
           .orderBy('e.journal', 'ASC')
-          .limit(SEAL_BATCH + 1)
+          .limit(SEAL_BATCH)
           .getMany();
-        const pending = rows.filter((e) => e.seq === null).slice(0, SEAL_BATCH);
         if (!pending.length) return 0;
-        const last = rows.find((e) => e.seq !== null);
+        const last = await manager
+          .createQueryBuilder(AuditEventEntity, 'e')
+          .where('e.workspaceId = :workspaceId AND e.seq IS NOT NULL', { workspaceId })
+          .orderBy('e.seq', 'DESC')
+          .limit(1)
+          .getOne();
         let seq = last?.seq ?? 0;
         let prevHash = last?.hash ?? GENESIS;
         const params: unknown[] = [];

@@ -1,0 +1,115 @@
+import { loadConfig } from '@app/config';
+import { dataSourceOptions, runMigrations, serializeSqliteAccess } from '@app/database';
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '../clock';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditService, type NewAuditEvent } from './audit.service';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+
+const event = (n: number): NewAuditEvent => ({
+  actor: { type: 'system', id: null },
+  action: 'test.happened',
+  subject: { type: 'test', id: `subject-${n}` },
+  data: { n },
+});
+
+/**
+ * The audit chain on the suite's database. On PostgreSQL events are written pending and
+ * chained after their transaction commits; on SQLite they are chained at once. Either way a
+ * reader must find every committed event chained, in one unbroken chain.
+ */
+describe('AuditService', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let audit: AuditService;
+  let workspaceId: string;
+  const onPostgres = testDatabaseKind() === 'postgres' ? it : it.skip;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig({ DATABASE_URL: database.url, APP_SECRET: 'x'.repeat(32) });
+    dataSource = await new DataSource({
+      ...dataSourceOptions(config.database),
+      entities: [WorkspaceEntity, AuditEventEntity],
+    }).initialize();
+    // As DatabaseModule does: SQLite takes one transaction at a time.
+    serializeSqliteAccess(dataSource);
+    await runMigrations(dataSource);
+    workspaceId = randomUUID();
+    await dataSource.getRepository(WorkspaceEntity).insert({
+      id: workspaceId,
+      name: 'Audit test',
+      slug: `audit-${workspaceId.slice(0, 8)}`,
+      letterheadKey: null,
+      createdAt: new Date(),
+    });
+    audit = new AuditService(dataSource, new Clock());
+    await audit.onApplicationBootstrap();
+  });
+  afterEach(async () => {
+    await audit.onModuleDestroy();
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('chains events written by concurrent transactions into one valid chain', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        dataSource.transaction((manager) => audit.append(manager, workspaceId, event(n))),
+      ),
+    );
+    expect(await audit.verify(workspaceId)).toEqual({ valid: true, events: 40 });
+    const listed = await audit.list(workspaceId, 100);
+    expect(listed).toHaveLength(40);
+    expect(new Set(listed.map((e) => e.seq)).size).toBe(40);
+  });
+
+  it('records nothing for a transaction that rolls back', async () => {
+    await dataSource.transaction((manager) => audit.append(manager, workspaceId, event(1)));
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await audit.append(manager, workspaceId, event(2));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await audit.verify(workspaceId)).toEqual({ valid: true, events: 1 });
+    expect(await dataSource.getRepository(AuditEventEntity).count()).toBe(1);
+  });
+
+  onPostgres(
+    'chains, at start, events a stopped process left pending, after a chain written before pending existed',
+    async () => {
+      // Two events chained the old way: no journal number, as before the migration.
+      await dataSource.transaction((manager) =>
+        audit.appendMany(manager, [
+          { workspaceId, event: event(0) },
+          { workspaceId, event: event(1) },
+        ]),
+      );
+      await audit.seal(workspaceId);
+      await dataSource.query('UPDATE audit_events SET journal = NULL');
+      // More pending events than one sealing transaction takes, from a process that stopped.
+      const stopped = new AuditService(dataSource, new Clock());
+      // It stops before its after-commit hook runs: take the hook away.
+      dataSource.subscribers.pop();
+      await dataSource.transaction((manager) =>
+        stopped.appendMany(
+          manager,
+          Array.from({ length: 2500 }, (_, n) => ({ workspaceId, event: event(n + 2) })),
+        ),
+      );
+      const pending = () =>
+        dataSource.getRepository(AuditEventEntity).countBy({ workspaceId, seq: IsNull() });
+      // `audit` did not write them, so nothing seals them until a start looks for them.
+      expect(await pending()).toBe(2500);
+
+      const restarted = new AuditService(dataSource, new Clock());
+      await restarted.onApplicationBootstrap();
+      expect(await pending()).toBe(0);
+      expect(await restarted.verify(workspaceId)).toEqual({ valid: true, events: 2502 });
+      await restarted.onModuleDestroy();
+    },
+  );
+});
