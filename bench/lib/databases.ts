@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { ScenarioReport } from './report';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -48,4 +49,31 @@ async function withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+/** What a scenario measured on one database. */
+export interface Measured {
+  rows: ScenarioReport['rows'];
+  checks: ScenarioReport['checks'];
+  data: Record<string, unknown>;
+}
+
+/**
+ * A scenario's report from measuring on each database in turn: `kinds`, or the ones named in
+ * BENCH_DATABASES (e.g. `BENCH_DATABASES=postgres`).
+ */
+export async function acrossDatabases(
+  scenario: string,
+  kinds: DatabaseKind[],
+  measure: (kind: DatabaseKind) => Promise<Measured>,
+): Promise<ScenarioReport> {
+  const chosen = (process.env.BENCH_DATABASES?.split(',') as DatabaseKind[] | undefined) ?? kinds;
+  const report: ScenarioReport = { scenario, rows: [], checks: [], data: {} };
+  for (const kind of chosen) {
+    const measured = await measure(kind);
+    report.rows.push(...measured.rows);
+    report.checks.push(...measured.checks);
+    report.data[kind] = measured.data;
+  }
+  return report;
 }

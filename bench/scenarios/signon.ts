@@ -1,7 +1,12 @@
 // Scenario 2 of issue 8: autocannon against POST /api/sign/:token with 10,000 distinct valid
 // links, 32 connections, 20 s, on SQLite and on PostgreSQL; the ceiling is GET /api/ping in
 // the same app, measured just before. Afterwards every 201 must be exactly one signature.
-import { createDatabase, type DatabaseKind } from '../lib/databases';
+import {
+  acrossDatabases,
+  createDatabase,
+  type DatabaseKind,
+  type Measured,
+} from '../lib/databases';
 import { startApp } from '../lib/app-process';
 import type { Row, ScenarioReport } from '../lib/report';
 import type { Scenario } from '../lib/scenario';
@@ -21,12 +26,6 @@ const nodeArgs = process.env.BENCH_PROFILE_DIR
   : [];
 
 const label: Record<DatabaseKind, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-
-interface Measured {
-  rows: Row[];
-  checks: ScenarioReport['checks'];
-  data: Record<string, unknown>;
-}
 
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')}/s`;
 const count = (n: number) => n.toLocaleString('en-US');
@@ -263,18 +262,5 @@ async function settled(read: () => Promise<number>, timeoutMs = 30_000): Promise
 export const signon: Scenario = {
   name: 'signon',
   description: `POST /api/sign/:token, ${count(LINKS)} links, ${CONNECTIONS} connections, ${SECONDS} s, vs GET /api/ping; SQLite and PostgreSQL`,
-  async run(): Promise<ScenarioReport> {
-    const kinds = (process.env.BENCH_DATABASES?.split(',') ?? [
-      'sqlite',
-      'postgres',
-    ]) as DatabaseKind[];
-    const report: ScenarioReport = { scenario: 'signon', rows: [], checks: [], data: {} };
-    for (const kind of kinds) {
-      const measured = await measure(kind);
-      report.rows.push(...measured.rows);
-      report.checks.push(...measured.checks);
-      report.data[kind] = measured.data;
-    }
-    return report;
-  },
+  run: () => acrossDatabases('signon', ['sqlite', 'postgres'], measure),
 };

@@ -4,7 +4,7 @@
 // rows, audit events and receipts are those real sign-ons leave.
 import { parse } from 'csv-parse/sync';
 import { startApp } from '../lib/app-process';
-import { createDatabase, type DatabaseKind } from '../lib/databases';
+import { acrossDatabases, createDatabase, type DatabaseKind } from '../lib/databases';
 import type { Row, ScenarioReport } from '../lib/report';
 import type { Scenario } from '../lib/scenario';
 import { query } from '../lib/seed';
@@ -194,18 +194,5 @@ async function measure(kind: DatabaseKind) {
 export const track: Scenario = {
   name: 'track',
   description: `stats, first page and full CSV of a letter with ${SIGNATURES.toLocaleString('en-US')} signatures; PostgreSQL and SQLite`,
-  async run(): Promise<ScenarioReport> {
-    const kinds = (process.env.BENCH_DATABASES?.split(',') ?? [
-      'postgres',
-      'sqlite',
-    ]) as DatabaseKind[];
-    const report: ScenarioReport = { scenario: 'track', rows: [], checks: [], data: {} };
-    for (const kind of kinds) {
-      const measured = await measure(kind);
-      report.rows.push(...measured.rows);
-      report.checks.push(...measured.checks);
-      report.data[kind] = measured.data;
-    }
-    return report;
-  },
+  run: () => acrossDatabases('track', ['postgres', 'sqlite'], measure),
 };
