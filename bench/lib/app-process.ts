@@ -63,7 +63,7 @@ export async function startApp(options: {
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   };
-  const nodeArgs = options.nodeArgs ?? [];
+  const nodeArgs = [...profiling(), ...(options.nodeArgs ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api/src/main.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -84,6 +84,15 @@ export async function startApp(options: {
     },
     ...(worker ? { worker } : {}),
   };
+}
+
+/**
+ * BENCH_PROFILE_DIR=/tmp/prof: every app and worker a scenario starts writes a CPU profile
+ * (`--cpu-prof`) there when it stops, for finding what limits a measure.
+ */
+function profiling(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 export interface WorkerProcess {

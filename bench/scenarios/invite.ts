@@ -16,7 +16,7 @@ const COUNT = Number(process.env.BENCH_INVITE_COUNT ?? 10_000);
 const TARGET_MS = 10_000;
 const TARGET_RATIO = 0.7;
 /** PostgreSQL (the production database) carries the targets; SQLite is reported alongside. */
-const DATABASES = (process.env.BENCH_INVITE_DATABASES ?? 'postgres,sqlite')
+const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,sqlite')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean) as DatabaseKind[];
@@ -90,8 +90,6 @@ async function runOnce(kind: DatabaseKind, sink: SinkProcess): Promise<InviteRun
       databaseUrl: db.url,
       smtpUrl: sink.url,
       worker: 'separate',
-      // Profiling: BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/some-dir'
-      nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
       env: {
         MAIL_PER_MINUTE: '100000',
         RATE_LIMIT_PER_MINUTE: '1000000',

@@ -20,11 +20,6 @@ const CONNECTIONS = 32;
 const SECONDS = 20;
 const CEILING_SECONDS = 10;
 
-// BENCH_PROFILE_DIR=/tmp/prof: the app writes a CPU profile there when it stops.
-const nodeArgs = process.env.BENCH_PROFILE_DIR
-  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
-  : [];
-
 const label: Record<DatabaseKind, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')}/s`;
@@ -32,7 +27,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 async function measure(kind: DatabaseKind): Promise<Measured> {
   const db = await createDatabase(kind);
-  const app = await startApp({ databaseUrl: db.url, worker: 'none', env: benchEnv, nodeArgs });
+  const app = await startApp({ databaseUrl: db.url, worker: 'none', env: benchEnv });
   try {
     const seedStart = process.hrtime.bigint();
     const letter = await invitedLetter(app, LINKS);
