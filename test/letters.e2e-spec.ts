@@ -277,17 +277,52 @@ describe('letters: drafting, revisions, comments, publishing', () => {
     [{ salutation: 's'.repeat(501) }, 'content.salutation: '],
     [{ closing: 42 }, 'content.closing: '],
     [{ body: 'b'.repeat(100_001) }, 'content.body: '],
-    [{ body: 'Hello <script>alert(1)</script>' }, 'content.body: raw HTML is not allowed'],
-    [
-      { body: 'See [this](javascript:alert(1))' },
-      'content.body: links must be http, https or mailto',
-    ],
     [{ title: undefined }, 'content.title: '],
   ])('refuses a save with %j, naming the field, writing nothing', async (change, message) => {
     const { id } = await newLetter();
     const res = await save(editorA, id, 1, { ...fixture.content, ...change }).expect(400);
     expect(res.body.message.startsWith(message)).toBe(true);
     expect(await revisionCount(id)).toBe(1);
+  });
+
+  it.each([
+    ['Hello <script>alert(1)</script>', 1, 'raw HTML', 'raw HTML is not allowed (<script>)'],
+    [
+      'Dear all,\n\nSee [this](javascript:alert(1))',
+      3,
+      'link',
+      'links must be http, https or mailto (javascript:alert(1))',
+    ],
+    ['Dear all,\n\n| a | b |\n|---|---|\n| 1 | 2 |', 3, 'table', 'tables are not allowed'],
+    [
+      'Intro\n\n# Title',
+      3,
+      'level-1 heading',
+      'level-1 headings (#) are not allowed; section headings start with ## or ###',
+    ],
+    ['One\ntwo `code`', 2, 'code', 'code (`…`) is not allowed'],
+  ])(
+    'refuses a body with Markdown letters do not use (%j) with 422, naming field, line and construct',
+    async (body, line, construct, problem) => {
+      const { id } = await newLetter();
+      const res = await save(editorA, id, 1, { ...fixture.content, body }).expect(422);
+      expect(res.body.message).toBe(`content.body: line ${line}: ${problem}`);
+      expect(res.body.details[0]).toEqual({
+        field: 'content.body',
+        line,
+        construct,
+        problems: [`line ${line}: ${problem}`],
+      });
+      expect(await revisionCount(id)).toBe(1);
+    },
+  );
+
+  it('saves headings, quotes, lists one level deep, emphasis and links', async () => {
+    const { id } = await newLetter();
+    const body =
+      '## Our requests\n\n> As the **Court** held, [the press](https://example.org) is _free_.\n\n' +
+      '### In detail\n\n1. Release them\n   - all of them\n2. Protect them';
+    await save(editorA, id, 1, { ...fixture.content, body }).expect(200);
   });
 
   it.each([

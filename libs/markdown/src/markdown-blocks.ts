@@ -28,7 +28,20 @@ export interface ListBlock {
   items: MarkdownBlock[][];
 }
 
-export type MarkdownBlock = ParagraphBlock | ListBlock;
+/** A section heading: `##` is level 2, `###` level 3 (no other level is a heading). */
+export interface HeadingBlock {
+  kind: 'heading';
+  level: 2 | 3;
+  inlines: Inline[];
+}
+
+/** A block quote (`> `): paragraphs and lists, set off from the letter's own words. */
+export interface QuoteBlock {
+  kind: 'quote';
+  blocks: MarkdownBlock[];
+}
+
+export type MarkdownBlock = ParagraphBlock | HeadingBlock | QuoteBlock | ListBlock;
 
 interface Cursor {
   tokens: Token[];
@@ -50,8 +63,16 @@ function readBlocks(cursor: Cursor, until: string | null): MarkdownBlock[] {
     const token = cursor.tokens[cursor.pos++];
     if (token.type === until) break;
     if (token.type === 'inline') {
-      // Only paragraphs hold inline content here; tight lists merely hide their <p>.
+      // Paragraphs hold the inline content left here; tight lists merely hide their <p>.
       blocks.push({ kind: 'paragraph', inlines: readInlines(token.children ?? []) });
+    } else if (token.type === 'heading_open') {
+      // `letterMarkdown` only makes h2 and h3 headings.
+      const level = token.tag === 'h3' ? 3 : 2;
+      const inline = cursor.tokens[cursor.pos];
+      blocks.push({ kind: 'heading', level, inlines: readInlines(inline.children ?? []) });
+      cursor.pos += 2; // the inline token and heading_close
+    } else if (token.type === 'blockquote_open') {
+      blocks.push({ kind: 'quote', blocks: readBlocks(cursor, 'blockquote_close') });
     } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
       blocks.push(readList(cursor, token));
     }

@@ -9,7 +9,7 @@ const fixture = JSON.parse(
 // Text is escaped, so every `<` left in the output opens a tag the renderer wrote itself.
 const tagsOf = (html: string): string[] => html.match(/<[^>]*>/g) ?? [];
 const ALLOWED_TAG =
-  /^<(?:\/?(?:p|strong|em|ul|ol|li)|br|ol start="\d+"|\/a|a href="(?:https?:\/\/|mailto:)[^"]*" rel="noopener noreferrer nofollow")>$/;
+  /^<(?:\/?(?:p|strong|em|ul|ol|li|h2|h3|blockquote)|br|ol start="\d+"|\/a|a href="(?:https?:\/\/|mailto:)[^"]*" rel="noopener noreferrer nofollow")>$/;
 
 const attacks = [
   '<script>alert(1)</script>',
@@ -73,15 +73,33 @@ describe('renderMarkdownHtml', () => {
     );
   });
 
+  it('renders section headings (## and ###) and block quotes', () => {
+    expect(
+      renderMarkdownHtml(
+        '## Our requests\nWe ask:\n\n### First, *release*\n\n> The press is free.\n> - even **here**',
+      ),
+    ).toBe(
+      '<h2>Our requests</h2>\n<p>We ask:</p>\n<h3>First, <em>release</em></h3>\n' +
+        '<blockquote>\n<p>The press is free.</p>\n<ul>\n<li>even <strong>here</strong></li>\n</ul>\n</blockquote>\n',
+    );
+  });
+
   it('renders everything else as the text that was typed', () => {
     const html = renderMarkdownHtml(
-      '# Heading\n\n> quote\n\n---\n\n`code` ~~struck~~\n\n```\nfence\n```\n\n    indented\n\n' +
+      '# Heading\n\n#### Four\n\nUnder\n=====\n\n---\n\n`code` ~~struck~~\n\n```\nfence\n```\n\n    indented\n\n' +
         '| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref]: https://example.org',
     );
     for (const tag of tagsOf(html)) expect(tag).toMatch(/^<\/?p>$/);
-    for (const text of ['# Heading', '&gt; quote', '---', '`code`', '~~struck~~', '| a | b |']) {
+    for (const text of ['# Heading', '#### Four', 'Under\n=====', '---', '`code`', '~~struck~~']) {
       expect(html).toContain(text);
     }
+    for (const text of ['| a | b |', '[ref]: https://example.org']) expect(html).toContain(text);
+  });
+
+  it('keeps a refused heading level inside the paragraph it interrupts, as before', () => {
+    expect(renderMarkdownHtml('Dear all,\n# not a heading\n#### nor this')).toBe(
+      '<p>Dear all,\n# not a heading\n#### nor this</p>\n',
+    );
   });
 
   it('shows image syntax as "!" and a link', () => {
@@ -184,6 +202,34 @@ describe('markdownBlocks', () => {
     expect(markdownBlocks(source)).toEqual(expected);
   });
 
+  it('gives section headings their level and quotes their own blocks', () => {
+    expect(
+      markdownBlocks('## Our *requests*\n\n> Quoted **words**\n>\n> 1. one\n\n### Next'),
+    ).toEqual([
+      {
+        kind: 'heading',
+        level: 2,
+        inlines: [plain('Our '), { text: 'requests', bold: false, italic: true }],
+      },
+      {
+        kind: 'quote',
+        blocks: [
+          {
+            kind: 'paragraph',
+            inlines: [plain('Quoted '), { text: 'words', bold: true, italic: false }],
+          },
+          {
+            kind: 'list',
+            ordered: true,
+            start: 1,
+            items: [[{ kind: 'paragraph', inlines: [plain('one')] }]],
+          },
+        ],
+      },
+      { kind: 'heading', level: 3, inlines: [plain('Next')] },
+    ]);
+  });
+
   it('keeps refused links and raw HTML as plain text', () => {
     expect(markdownBlocks('[x](javascript:alert(1)) <b>hi</b>')).toEqual([
       { kind: 'paragraph', inlines: [plain('[x](javascript:alert(1)) <b>hi</b>')] },
@@ -203,32 +249,45 @@ describe('markdownBlocks', () => {
 });
 
 describe('markdownProblems', () => {
+  const messages = (source: string): string[] => markdownProblems(source).map((p) => p.message);
+
   it('finds nothing wrong with the fixture letter', () => {
     expect(markdownProblems(fixture.content.body)).toEqual([]);
   });
 
-  it('finds nothing wrong with allowed links and literal markup', () => {
-    expect(
-      markdownProblems('[a](https://x.org) [b](HTTP://x.org) <mailto:a@b.org> # not a heading'),
-    ).toEqual([]);
+  it('finds nothing wrong with the supported constructs', () => {
+    const source = [
+      '## Our requests',
+      '',
+      'We **urge** you, *Minister*, to read [the report](https://x.org) <mailto:a@b.org>:',
+      '',
+      '> The press is free.',
+      '>',
+      '> - quoted item',
+      '',
+      '### What we ask',
+      '',
+      '1. first',
+      '   - nested once',
+      '2. second \\# literal',
+    ].join('\n');
+    expect(markdownProblems(source)).toEqual([]);
   });
 
-  it('reports raw HTML by its first tag, once per tag name', () => {
+  it('reports raw HTML by its first tag, once per tag name, with its line', () => {
     expect(
-      markdownProblems(
-        '<script>alert(1)</script>\n\nhi <b>x</b> <b>y</b> <img src=x onerror=alert(1)>',
-      ),
+      messages('<script>alert(1)</script>\n\nhi <b>x</b> <b>y</b>\n<img src=x onerror=alert(1)>'),
     ).toEqual([
-      'raw HTML is not allowed (<script>)',
-      'raw HTML is not allowed (<b>)',
-      'raw HTML is not allowed (<img src=x onerror=alert(1)>)',
+      'line 1: raw HTML is not allowed (<script>)',
+      'line 3: raw HTML is not allowed (<b>)',
+      'line 4: raw HTML is not allowed (<img src=x onerror=alert(1)>)',
     ]);
   });
 
   it('truncates long tags to 40 characters, ellipsis included', () => {
-    expect(
-      markdownProblems(`<iframe src="https://evil.example/${'a'.repeat(50)}"></iframe>`),
-    ).toEqual(['raw HTML is not allowed (<iframe src="https://evil.example/aaaaa…)']);
+    expect(messages(`<iframe src="https://evil.example/${'a'.repeat(50)}"></iframe>`)).toEqual([
+      'line 1: raw HTML is not allowed (<iframe src="https://evil.example/aaaaa…)',
+    ]);
   });
 
   it.each([
@@ -242,24 +301,123 @@ describe('markdownProblems', () => {
     ['[x](//evil.example/path)', '//evil.example/path'],
     ['[x](/relative/path)', '/relative/path'],
     ['[x](#anchor)', '#anchor'],
-    ['![x](vbscript:x)', 'vbscript:x'],
   ])('reports the link in %s', (source, href) => {
-    expect(markdownProblems(source)).toEqual([`links must be http, https or mailto (${href})`]);
+    expect(markdownProblems(source)).toEqual([
+      {
+        line: 1,
+        construct: 'link',
+        message: `line 1: links must be http, https or mailto (${href})`,
+      },
+    ]);
   });
 
-  it('reports a bad link hidden in a list or emphasis, and after an HTML block', () => {
+  it('reports a bad link hidden in a list, a quote, emphasis or a heading, and after an HTML block', () => {
     expect(
-      markdownProblems('<div>\n[a](javascript:1)\n</div>\n\n- **[b](data:x)**\n  - [c](ftp://x)'),
+      messages(
+        '<div>\n[a](javascript:1)\n</div>\n\n- **[b](data:x)**\n  - [c](ftp://x)\n\n> [d](/q)\n\n## [e](#h)',
+      ),
     ).toEqual([
-      'raw HTML is not allowed (<div>)',
-      'links must be http, https or mailto (javascript:1)',
-      'links must be http, https or mailto (data:x)',
-      'links must be http, https or mailto (ftp://x)',
+      'line 1: raw HTML is not allowed (<div>)',
+      'line 2: links must be http, https or mailto (javascript:1)',
+      'line 5: links must be http, https or mailto (data:x)',
+      'line 6: links must be http, https or mailto (ftp://x)',
+      'line 8: links must be http, https or mailto (/q)',
+      'line 10: links must be http, https or mailto (#h)',
+    ]);
+  });
+
+  // Each construct letters do not use, after a paragraph of two lines and a blank one, so the
+  // reported line (6, or the line inside the construct that makes it one) proves the position
+  // is taken from the parse.
+  const lineInside: Record<string, number> = {
+    'list nested more than one level': 2,
+    'quote in a quote': 1,
+    'quote in a list': 2,
+  };
+  it.each([
+    [
+      '# Title',
+      'level-1 heading',
+      'level-1 headings (#) are not allowed; section headings start with ## or ###',
+    ],
+    [
+      '#### Detail',
+      'level-4 heading',
+      'level-4 headings (####) are not allowed; section headings start with ## or ###',
+    ],
+    [
+      '###### Detail',
+      'level-6 heading',
+      'level-6 headings (######) are not allowed; section headings start with ## or ###',
+    ],
+    [
+      'Title\n=====',
+      'underlined heading',
+      'underlined headings are not allowed; section headings start with ## or ### at the start of the line',
+    ],
+    [
+      'Title\n-----',
+      'underlined heading',
+      'underlined headings are not allowed; section headings start with ## or ### at the start of the line',
+    ],
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'table', 'tables are not allowed'],
+    ['![chart](https://example.org/c.png)', 'image', 'images are not allowed'],
+    ['Use `code` here', 'code', 'code (`…`) is not allowed'],
+    ['```\nfenced\n```', 'code block', 'code blocks are not allowed'],
+    ['~~~\nfenced\n~~~', 'code block', 'code blocks are not allowed'],
+    [
+      '    indented by four',
+      'code block',
+      'a line indented by four or more spaces is a code block, which is not allowed; remove the indentation',
+    ],
+    ['***', 'horizontal rule', 'horizontal rules are not allowed'],
+    ['_ _ _', 'horizontal rule', 'horizontal rules are not allowed'],
+    ['<div>block</div>', 'raw HTML', 'raw HTML is not allowed (<div>)'],
+    ['a <span>b</span>', 'raw HTML', 'raw HTML is not allowed (<span>)'],
+    ['<!-- comment -->', 'raw HTML', 'raw HTML is not allowed (<!-- comment -->)'],
+    ['~~struck~~ out', 'strikethrough', 'strikethrough (~~) is not allowed'],
+    [
+      '[report]: https://example.org/r',
+      'reference definition',
+      'reference-style link definitions are not allowed; put the address in the link: [words](https://…)',
+    ],
+    ['[^1]: A footnote.', 'footnote', 'footnotes are not allowed'],
+    [
+      '- one\n  - two\n    - three',
+      'list nested more than one level',
+      'lists may nest only one level deep',
+    ],
+    ['> outer\n> > inner', 'quote in a quote', 'quotes inside quotes are not allowed'],
+    ['- item\n\n  > quoted', 'quote in a list', 'quotes inside list items are not allowed'],
+    ['- ## heading', 'heading in a list', 'headings inside list items are not allowed'],
+    ['> ## heading', 'heading in a quote', 'headings inside quotes are not allowed'],
+  ])('refuses %j at its line, naming the construct', (construct, name, problem) => {
+    const source = ['Dear Minister,', '', 'We write to you', 'about this:', '', construct].join(
+      '\n',
+    );
+    const line = 6 + (lineInside[name] ?? 0);
+    expect(markdownProblems(`${source}\n\nSincerely`)[0]).toEqual({
+      line,
+      construct: name,
+      message: `line ${line}: ${problem}`,
+    });
+  });
+
+  it('finds the line of an inline construct inside a paragraph of several lines', () => {
+    expect(
+      messages(
+        'Dear all,\n\nWe write\nto you with `code`\nand <b>HTML</b>\nand ![x](https://x.org/i.png)\nand [y](/p).',
+      ),
+    ).toEqual([
+      'line 4: code (`…`) is not allowed',
+      'line 5: raw HTML is not allowed (<b>)',
+      'line 6: images are not allowed',
+      'line 7: links must be http, https or mailto (/p)',
     ]);
   });
 
   it('reports at most ten problems', () => {
-    const source = Array.from({ length: 15 }, (_, i) => `[x](/page-${i})`).join(' ');
+    const source = Array.from({ length: 15 }, (_, i) => `[x](/page-${i})`).join('\n');
     expect(markdownProblems(source)).toHaveLength(10);
   });
 });

@@ -25,3 +25,17 @@ describe('renderMarkdownText', () => {
     expect(renderMarkdownText('Line one  \nline two')).toBe('Line one\nline two');
   });
 });
+
+describe('renderMarkdownText: headings and quotes', () => {
+  it('gives a section heading a line of its own, without its marks', () => {
+    expect(renderMarkdownText('Dear all,\n## Our *requests*\nWe ask.\n\n### Next')).toBe(
+      'Dear all,\n\nOur requests\n\nWe ask.\n\nNext',
+    );
+  });
+
+  it('marks every line of a quote with "> ", its blank lines too', () => {
+    expect(
+      renderMarkdownText('As the Court held:\n\n> The press\n> is **free**.\n>\n> - even here'),
+    ).toBe('As the Court held:\n\n> The press is free.\n>\n> • even here');
+  });
+});

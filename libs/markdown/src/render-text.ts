@@ -2,10 +2,17 @@ import { markdownBlocks, type Inline, type MarkdownBlock } from './markdown-bloc
 
 /**
  * A letter body as a reader sees it, in plain text: what an email's text part shows and
- * what a diff shown to a person compares. Paragraphs are separated by a blank line, list
- * items start with their marker ("1." or "•") indented by nesting, a link keeps its words
- * and gives its address after them in angle brackets (unless the words are the address).
- * No Markdown syntax survives: `**`, `_`, `[…](…)` are gone.
+ * what a diff shown to a person compares. No Markdown syntax survives: `**`, `_`, `##`,
+ * `[…](…)` are gone.
+ *
+ * - Paragraphs are separated by a blank line.
+ * - A section heading is a line of its own between blank lines, its words only: no `##`, no
+ *   underline (which would change length with every edit of the heading and clutter diffs).
+ * - A block quote has every line prefixed with "> ", the way mail has always marked quoted
+ *   text (and mail programs show such lines as a quotation); blank lines inside it keep a ">".
+ * - List items start with their marker ("1." or "•"), nested ones indented under the text.
+ * - A link keeps its words and gives its address after them in angle brackets (unless the
+ *   words are the address).
  */
 export function renderMarkdownText(source: string): string {
   return blocksText(markdownBlocks(source), '').join('\n\n');
@@ -18,9 +25,16 @@ function blocksText(blocks: readonly MarkdownBlock[], indent: string): string[] 
 function blockText(block: MarkdownBlock, indent: string): string {
   switch (block.kind) {
     case 'paragraph':
+    case 'heading':
       return inlinesText(block.inlines)
         .split('\n')
         .map((line) => indent + line)
+        .join('\n');
+    case 'quote':
+      return blocksText(block.blocks, '')
+        .join('\n\n')
+        .split('\n')
+        .map((line) => `${indent}>${line === '' ? '' : ' '}${line}`)
         .join('\n');
     case 'list':
       return block.items

@@ -9,6 +9,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   [DomainErrorCode.Conflict]: 409,
   [DomainErrorCode.Gone]: 410,
   [DomainErrorCode.NotAllowedNow]: 422,
+  [DomainErrorCode.Unsupported]: 422,
   [DomainErrorCode.TooLarge]: 413,
   [DomainErrorCode.TooMany]: 429,
 };

@@ -7,6 +7,8 @@ export enum DomainErrorCode {
   Conflict = 'conflict',
   Gone = 'gone',
   NotAllowedNow = 'not_allowed_now',
+  /** Well-formed input that uses something the product does not support (a table in a letter). */
+  Unsupported = 'unsupported',
   TooLarge = 'too_large',
   TooMany = 'too_many',
 }

@@ -93,12 +93,24 @@ export class InvitationMailer {
   }
 }
 
-/** The first paragraph of the body as plain text, at most 300 characters. */
+/**
+ * The first paragraph of the body as plain text, at most 300 characters: the opening words
+ * of the letter, so a section heading before them is passed over, and a list or a quote
+ * that comes first gives its items' words.
+ */
 function excerpt(body: string): string {
-  const textOf = (block: MarkdownBlock): string =>
-    block.kind === 'paragraph'
-      ? block.inlines.map((i) => ('text' in i ? i.text : ' ')).join('')
-      : block.items.flat().map(textOf).join(' ');
+  const textOf = (block: MarkdownBlock): string => {
+    switch (block.kind) {
+      case 'paragraph':
+        return block.inlines.map((i) => ('text' in i ? i.text : ' ')).join('');
+      case 'heading':
+        return '';
+      case 'quote':
+        return block.blocks.map(textOf).join(' ');
+      case 'list':
+        return block.items.flat().map(textOf).join(' ');
+    }
+  };
   const first =
     markdownBlocks(body)
       .map(textOf)

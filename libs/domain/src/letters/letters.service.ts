@@ -227,10 +227,23 @@ function definedOnly<T extends object>(changes: T): Partial<T> {
   ) as Partial<T>;
 }
 
-/** The body is Markdown; raw HTML and non-web links are refused where they are typed. */
+/**
+ * The body is Markdown; what letters do not use (raw HTML, non-web links, tables, code…) is
+ * refused where it is typed: 422, the first problem in the message, all of them (each with its
+ * line) in `details` for an editor to mark.
+ */
 function assertSafeBody(content: LetterContent): void {
-  const problem = markdownProblems(content.body)[0];
-  if (problem) throw DomainError.invalid('content.body', problem);
+  const problems = markdownProblems(content.body);
+  if (problems.length === 0) return;
+  const field = 'content.body';
+  throw new DomainError(DomainErrorCode.Unsupported, `${field}: ${problems[0].message}`, {
+    details: problems.map(({ line, construct, message }) => ({
+      field,
+      line,
+      construct,
+      problems: [message],
+    })),
+  });
 }
 
 export function toView(letter: LetterEntity, content: LetterContent): LetterView {
