@@ -5,6 +5,8 @@ const MUTED = '#555555';
 const LINK = '#1a4f9c';
 
 const BODY_SIZE = 11;
+/** Section headings in the body (`##`, `###`): bold, a step and a half-step above the text. */
+export const SECTION_HEADING_SIZE = { 2: 13, 3: 11.5 } as const;
 const LIST_SIZE = 10;
 const FOOTER_SIZE = 8.5;
 
@@ -28,13 +30,16 @@ export class LetterStyles {
   readonly footer = plain(FOOTER_SIZE, MUTED);
   private readonly inline = new Map<string, TextStyle>();
 
-  /** A body style with marks from the Markdown (bold, italic, link). */
-  inlineStyle(bold: boolean, italic: boolean, href?: string): TextStyle {
-    if (!bold && !italic && href === undefined) return this.body;
-    const key = `${bold}|${italic}|${href ?? ''}`;
+  /**
+   * A body style with marks from the Markdown (bold, italic, link); `size` is the body's
+   * unless given (a section heading's).
+   */
+  inlineStyle(bold: boolean, italic: boolean, href?: string, size = BODY_SIZE): TextStyle {
+    if (!bold && !italic && href === undefined && size === BODY_SIZE) return this.body;
+    const key = `${bold}|${italic}|${href ?? ''}|${size}`;
     let style = this.inline.get(key);
     if (style === undefined) {
-      style = { ...plain(BODY_SIZE, href === undefined ? INK : LINK), bold, italic };
+      style = { ...plain(size, href === undefined ? INK : LINK), bold, italic };
       if (href !== undefined) style.href = href;
       this.inline.set(key, style);
     }

@@ -17,6 +17,8 @@ export interface PdfItem {
   x: number;
   y: number;
   width: number;
+  /** The font size the item is set in, in points. */
+  size: number;
 }
 
 export interface PdfContent {
@@ -43,7 +45,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
       const [x, y] = (item.transform as number[]).slice(4);
-      items.push({ str: item.str, x, y, width: item.width });
+      const size = Math.hypot(...(item.transform as number[]).slice(2, 4));
+      items.push({ str: item.str, x, y, width: item.width, size });
     }
     lines.push(...linesOf(number, items));
     for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string }[]) {
