@@ -40,6 +40,9 @@ button.secondary { background: #fff; color: #9b1c1c; border: 2px solid #9b1c1c; 
 .letter { border-top: 1px solid #767676; border-bottom: 1px solid #767676; margin: 1.5em 0;
   padding: 1em 0; }
 .addressee { margin: 0 0 1em; }
+.letter h2, .letter h3 { font-size: 1.18em; line-height: 1.3; margin: 1.5em 0 .4em; }
+.letter h3 { font-size: 1.05em; }
+.letter blockquote { margin: 1em 1.5em; }
 dl.summary { display: grid; grid-template-columns: minmax(7em, auto) 1fr; gap: .25em 1em; }
 dl.summary dt { font-weight: bold; }
 dl.summary dd { margin: 0; }

@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { renderMarkdownHtml, renderMarkdownText } from '@app/markdown';
 import {
   MailService,
   openSignOnConfirm,
@@ -45,6 +46,25 @@ function deadlineWords(deadline: Date): string {
   }
   return lastDeadline.words;
 }
+
+/**
+ * The letter's words as a receipt copies them: salutation, body (rendered once per body, as
+ * a batch of receipts is one letter's), closing.
+ */
+let lastCopy: { body: string; bodyHtml: string; bodyText: string } | undefined;
+function letterCopy(content: PublishedLetter['content']) {
+  if (lastCopy?.body !== content.body) {
+    lastCopy = {
+      body: content.body,
+      bodyHtml: renderMarkdownHtml(content.body),
+      bodyText: renderMarkdownText(content.body),
+    };
+  }
+  const { bodyHtml, bodyText } = lastCopy;
+  return { salutation: content.salutation, bodyHtml, bodyText, closing: content.closing };
+}
+
+const NO_COPY = { salutation: '', bodyHtml: '', bodyText: '', closing: '' };
 
 /** Long unchanged stretches are cut to their ends, so a diff mail shows the changes. */
 function condense(changes: FieldDiff[]) {
@@ -93,6 +113,8 @@ export class SignerMailer {
         signerName: signature.signerName,
         visibility: visibilityInWords[signature.visibility],
         signedAt: when(signature.updatedAt),
+        // A sign-on still on an older revision (awaiting re-consent) gets no copy of the new text.
+        ...(signature.revision === access.revision ? letterCopy(access.content) : NO_COPY),
       }),
     );
     // queueMany writes the messages and their jobs with an INSERT each (queue reads first).

@@ -1,14 +1,24 @@
 // Messages to the people who sign on: receipts, changes, confirmations. Each one links
 // back to the signer's own page, where the sign-on can be changed or withdrawn.
 
-/** After signing (or changing a sign-on): what was signed, and the link to change it. */
+/**
+ * After signing (or changing a sign-on): what was signed, the link to change it, and a copy
+ * of the letter's words as signed. `bodyHtml` and `bodyText` are the body rendered by
+ * renderMarkdownHtml and renderMarkdownText (the HTML is inserted as is: it is already safe).
+ */
 export const signOnReceipt = {
   subject: 'Signed on: {{title}}',
   html: `<p><strong>{{organization}}</strong> is signed on to <strong>“{{title}}”</strong>
 (revision {{revision}}), as <strong>{{displayName}}</strong>, {{visibility}}.</p>
 <p>Recorded {{signedAt}}, signed by {{signerName}}.</p>
 <p>Until sign-ons close on {{deadline}}, you can correct the name, change how it is shown, or
-withdraw: <a href="{{link}}">your sign-on</a>. The link is for your organization only.</p>`,
+withdraw: <a href="{{link}}">your sign-on</a>. The link is for your organization only.</p>
+{{#if bodyHtml}}<p>The text you signed:</p>
+<div class="letter" style="border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em">
+<p>{{salutation}}</p>
+{{{bodyHtml}}}
+<p>{{closing}}</p>
+</div>{{/if}}`,
   text: `{{organization}} is signed on to "{{title}}" (revision {{revision}}), as "{{displayName}}", {{visibility}}.
 
 Recorded {{signedAt}}, signed by {{signerName}}.
@@ -16,7 +26,15 @@ Recorded {{signedAt}}, signed by {{signerName}}.
 Until sign-ons close on {{deadline}}, you can correct the name, change how it is shown, or withdraw:
 {{link}}
 
-The link is for your organization only.`,
+The link is for your organization only.{{#if bodyText}}
+
+The text you signed:
+
+{{salutation}}
+
+{{bodyText}}
+
+{{closing}}{{/if}}`,
 };
 
 /** After withdrawing. */
