@@ -46,6 +46,9 @@ describe('the letter body in the PDF: section headings and quotes', () => {
     expect(sizeOf('Our requests')).toBeCloseTo(13);
     expect(sizeOf('What the Court said')).toBeCloseTo(11.5);
     expect(line('Our requests').x).toBeCloseTo(line('We write about').x);
+    expect(line('Our requests').items[0].font).toBe('NotoSans-Bold');
+    expect(line('What the Court said').items[0].font).toBe('NotoSans-Bold');
+    expect(line('We write about').items[0].font).toBe('NotoSans-Regular');
   });
 
   it('sets a quote in from the margin, without its marks, its link live', () => {

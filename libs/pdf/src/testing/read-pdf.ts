@@ -19,6 +19,8 @@ export interface PdfItem {
   width: number;
   /** The font size the item is set in, in points. */
   size: number;
+  /** The embedded font's name without its subset tag: `NotoSans-Bold`. */
+  font: string;
 }
 
 export interface PdfContent {
@@ -41,12 +43,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
+    // The font objects (with their names) are loaded with the page's drawing operators.
+    await page.getOperatorList();
     const items: PdfItem[] = [];
     for (const item of content.items) {
       if (!('str' in item) || item.str === '') continue;
       const [x, y] = (item.transform as number[]).slice(4);
       const size = Math.hypot(...(item.transform as number[]).slice(2, 4));
-      items.push({ str: item.str, x, y, width: item.width, size });
+      const loaded = page.commonObjs.get(item.fontName) as { name?: string } | undefined;
+      const font = (loaded?.name ?? item.fontName).replace(/^[A-Z]{6}\+/, '');
+      items.push({ str: item.str, x, y, width: item.width, size, font });
     }
     lines.push(...linesOf(number, items));
     for (const annotation of (await page.getAnnotations()) as { subtype: string; url?: string }[]) {
