@@ -19,7 +19,7 @@ export interface LetterContent {
   date: string;
   addressees: LetterAddressee[];
   salutation: string;
-  /** Markdown: paragraphs, bold, italic, links, lists. */
+  /** Markdown: paragraphs, ## and ### headings, quotes, lists, bold, italic, links. */
   body: string;
   closing: string;
 }

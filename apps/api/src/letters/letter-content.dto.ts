@@ -99,7 +99,10 @@ export class LetterContentDto {
   salutation: string;
 
   @ApiProperty({
-    description: 'Markdown: paragraphs, bold, italic, links, lists',
+    description:
+      'Markdown: paragraphs, ## and ### section headings, > quotes, bulleted and numbered lists ' +
+      '(nested one level), bold, italic, http/https/mailto links. Anything else (tables, images, ' +
+      'code, rules, raw HTML, # headings…) is refused with 422 naming the line (docs/letters.md).',
     maxLength: 100_000,
   })
   @IsString()
