@@ -162,17 +162,31 @@ function recordPositions(md: MarkdownIt.MarkdownIt): void {
   md.block.ruler.at('reference', noted);
 }
 
+/** Where the newlines of an inline token's content are, found once per token. */
+const newlinesOf = new WeakMap<Token, number[]>();
+
 /** The 0-based source line of an inline token, given the inline token that holds it. */
 export function inlineLine(parent: Token, child: Token): number {
   const start = parent.map?.[0] ?? 0;
   const offset = inlineOffsets.get(child);
   if (offset === undefined) return start;
-  let newlines = 0;
-  for (let i = parent.content.indexOf('\n'); i !== -1 && i < offset;) {
-    newlines++;
-    i = parent.content.indexOf('\n', i + 1);
+  let newlines = newlinesOf.get(parent);
+  if (newlines === undefined) {
+    newlines = [];
+    for (let i = parent.content.indexOf('\n'); i !== -1; i = parent.content.indexOf('\n', i + 1)) {
+      newlines.push(i);
+    }
+    newlinesOf.set(parent, newlines);
   }
-  return start + newlines;
+  // How many newlines come before the offset: a binary search.
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (newlines[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return start + low;
 }
 
 // markdown-it's rule functions are not exported one by one: a fresh instance with only that

@@ -149,19 +149,20 @@ function headingProblem(token: Token, open: readonly string[], add: Add): void {
 }
 
 function inlineProblem(parent: Token, child: Token, htmlTags: Set<string>, add: Add): void {
-  const line = inlineLine(parent, child);
+  // Only for the tokens reported: finding the line scans the paragraph up to the token.
+  const line = (): number => inlineLine(parent, child);
   switch (child.type) {
     case 'code_inline':
-      add(line, 'code', 'code (`…`) is not allowed');
+      add(line(), 'code', 'code (`…`) is not allowed');
       break;
     case 's_open':
-      add(line, 'strikethrough', 'strikethrough (~~) is not allowed');
+      add(line(), 'strikethrough', 'strikethrough (~~) is not allowed');
       break;
     case 'image':
-      add(line, 'image', 'images are not allowed');
+      add(line(), 'image', 'images are not allowed');
       break;
     case 'html_inline':
-      htmlProblem(child, line, htmlTags, add);
+      htmlProblem(child, line(), htmlTags, add);
       break;
   }
 }

@@ -421,3 +421,38 @@ describe('markdownProblems', () => {
     expect(markdownProblems(source)).toHaveLength(10);
   });
 });
+
+describe('any text', () => {
+  const pieces = [
+    '#',
+    '## ',
+    '> ',
+    '- ',
+    '1. ',
+    '    ',
+    '`',
+    '~~',
+    '**',
+    '_',
+    '[a](',
+    ')',
+    '![',
+    ']',
+  ];
+  pieces.push('<b>', '\n', '\n\n', '|', '---', '[^1]: ', 'x', ' ', '===', '&amp;', '\\', '[r]: /x');
+
+  it('is checked and rendered without throwing, problems on lines of the body', () => {
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 1500; i++) {
+      let source = '';
+      for (let j = next(40); j > 0; j--) source += pieces[next(pieces.length)];
+      const lines = source.split('\n').length;
+      for (const problem of markdownProblems(source)) {
+        expect(problem.line).toBeGreaterThanOrEqual(1);
+        expect(problem.line).toBeLessThanOrEqual(lines);
+      }
+      expect(() => [markdownBlocks(source), renderMarkdownHtml(source)]).not.toThrow();
+    }
+  });
+});
