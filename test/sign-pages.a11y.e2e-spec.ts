@@ -1,4 +1,4 @@
-import { Coalition, createTestApp, SmtpSink, type TestApp } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, SmtpSink, type TestApp } from '@app/testing';
 import type { AxeResults, Result } from 'axe-core';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -107,11 +107,18 @@ describeWithBrowser(
       });
 
       coalition = await Coalition.create(t);
-      lid = await coalition.openLetter({
-        openSignOn: true,
-        publicPage: true,
-        visibilities: ['public', 'delivered', 'anonymous'],
-      });
+      // The body has every construct a letter may use, so axe checks how pages show them.
+      const body = [
+        fixtureLetter.content.body,
+        '## Our requests',
+        '> A free press is the [guardian](https://example.org/court) of every other right.',
+        '### In detail',
+        '1. release them:\n   - all of them,\n   - *now*.',
+      ].join('\n\n');
+      lid = await coalition.openLetter(
+        { openSignOn: true, publicPage: true, visibilities: ['public', 'delivered', 'anonymous'] },
+        { content: { ...fixtureLetter.content, body } },
+      );
 
       const toSign = await invite('Maharat Foundation');
       const signed = await invite('مؤسسة سمير قصير');
