@@ -280,6 +280,21 @@ describe('publishing a correction', () => {
     },
   );
 
+  it('documents kind, reason and the diff answer in the OpenAPI document', async () => {
+    const { schemas } = (await t.http().get('/api/docs-json').expect(200)).body.components;
+    expect(schemas.PublishDto.properties.kind).toMatchObject({
+      enum: ['substantive', 'correction'],
+      default: 'substantive',
+    });
+    expect(schemas.PublishDto.properties.reason).toMatchObject({ type: 'string', maxLength: 500 });
+    expect(Object.keys(schemas.FieldDiffDto.properties)).toEqual(
+      expect.arrayContaining(['runs', 'sourceRuns', 'formattingOnly']),
+    );
+    expect(Object.keys(schemas.LetterDiffDto.properties)).toEqual(
+      expect.arrayContaining(['fields', 'formattingOnly', 'textChange', 'correctionAllowed']),
+    );
+  });
+
   it('refuses a correction when nothing newer than a published revision is published', async () => {
     const draft = await coalition.draftLetter();
     const deadline = new Date(t.clock.now().getTime() + 5 * 24 * 3600 * 1000).toISOString();

@@ -12,8 +12,9 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
+import { LetterDiffDto } from './letter-diff.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 import {
   AddCommentDto,
@@ -97,6 +98,7 @@ export class LettersController {
     summary:
       'Word-level differences per field between two revisions, as read (runs) and as written (sourceRuns)',
   })
+  @ApiOkResponse({ type: LetterDiffDto })
   diff(@Param('lid') lid: string, @Query() query: DiffQueryDto) {
     return this.letters.diff(lid, query.from, query.to);
   }
