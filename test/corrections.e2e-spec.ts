@@ -201,6 +201,17 @@ describe('publishing a correction', () => {
     expect(notice.html).not.toContain('<ins');
   });
 
+  it('carries sign-ons over an unchanged text without mailing anyone', async () => {
+    const { lid, signers } = await signedLetter('Global Voices');
+    await save(lid, 1, letter.content);
+    await publish(lid, { kind: 'correction', reason: 'Same text, saved again' }).expect(200);
+    await waitForQueuesIdle(t.app);
+    expect((await signatures(lid)).map((s) => s.revision)).toEqual([2]);
+    expect(mails(signers[0].email, 'A correction to')).toHaveLength(0);
+    const [published] = await events(lid, 'letter.published');
+    expect(published.data).toMatchObject({ carriedForward: 1, notified: 0 });
+  });
+
   it('still asks for re-consent after a substantive change, with the words as read', async () => {
     const { lid, signers } = await signedLetter('Reporters Sans Frontières');
     await save(

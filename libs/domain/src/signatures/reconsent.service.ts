@@ -15,7 +15,10 @@ import { SignerMailer } from './signer-mailer';
 export interface CorrectionOutcome {
   /** Sign-ons of the corrected revision, now on the new one. */
   carriedForward: number;
-  /** Of those, how many were sent the notice (the others have no link of their own). */
+  /**
+   * Of those, how many were sent the notice: not those without a link of their own, and
+   * none when the text did not change at all.
+   */
   notified: number;
   /** Sign-ons still waiting to re-confirm an earlier substantive change, asked again. */
   reconsentRequested: number;
@@ -104,7 +107,9 @@ export class ReconsentService {
       })),
     );
     const changes = diffLetters(corrected.content, published.content);
-    const notified = await this.mailEach(manager, published, carried, async (signer, link) => {
+    // The same text under a new number: the sign-ons move, and there is nothing to tell.
+    const toTell = changes.some((change) => change.changed) ? carried : [];
+    const notified = await this.mailEach(manager, published, toTell, async (signer, link) => {
       const signature = signer.signature!;
       await this.mailer.correction(manager, signer, signature, link, {
         signedRevision: corrected.revision,
