@@ -92,6 +92,7 @@ const changesHtml = `{{#each changes}}<p style="margin-bottom: 0.2em"><strong>{{
 
 const changesText = `What changed ([-removed-] {+added+}):
 {{#each changes}}
+
 {{label}}:
 {{#if formattingOnly}}Formatting changed; the words are the same.{{else}}{{#each runs}}{{#if added}}{+{{text}}+}{{else if removed}}[-{{text}}-]{{else}}{{text}}{{/if}}{{/each}}{{/if}}
 {{/each}}`;
