@@ -143,14 +143,20 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       await t.http().get(`/api/letters/${lid}/diff?from=1&to=3`).set(as(owner)).expect(200)
     ).body;
     const field = (name: string) => diff.fields.find((f: { field: string }) => f.field === name);
+    const titleRuns = [
+      { type: 'unchanged', text: 'Protect journalists and the free flow of information' },
+      { type: 'added', text: ' now' },
+    ];
     expect(field('title')).toEqual({
       field: 'title',
       changed: true,
-      runs: [
-        { type: 'unchanged', text: 'Protect journalists and the free flow of information' },
-        { type: 'added', text: ' now' },
-      ],
+      runs: titleRuns,
+      sourceRuns: titleRuns,
+      formattingOnly: false,
     });
+    // "now", "With respect and urgency" for "Respectfully": 1 + 4 + 1 of the older words.
+    expect(diff).toMatchObject({ formattingOnly: false, correctionAllowed: false });
+    expect(diff.textChange.changedWords).toBe(6);
     expect(field('closing').changed).toBe(true);
     expect(field('closing').runs).toEqual(
       expect.arrayContaining([{ type: 'removed', text: expect.stringContaining('Respectfully') }]),

@@ -12,8 +12,9 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
+import { LetterDiffDto } from './letter-diff.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 import {
   AddCommentDto,
@@ -93,7 +94,11 @@ export class LettersController {
 
   @Get('letters/:lid/diff')
   @Can(Action.Read)
-  @ApiOperation({ summary: 'Word-level differences per field between two revisions' })
+  @ApiOperation({
+    summary:
+      'Word-level differences per field between two revisions, as read (runs) and as written (sourceRuns)',
+  })
+  @ApiOkResponse({ type: LetterDiffDto })
   diff(@Param('lid') lid: string, @Query() query: DiffQueryDto) {
     return this.letters.diff(lid, query.from, query.to);
   }
@@ -141,12 +146,15 @@ export class LettersController {
   @HttpCode(200)
   @Can(Action.Publish)
   @ApiOperation({
-    summary: 'Open for sign-on: freeze a revision (default latest) until the deadline',
+    summary:
+      'Open for sign-on: freeze a revision (default latest) until the deadline; a newer one as a substantive change or a correction',
   })
   publish(@Param('lid') lid: string, @CurrentAuth() auth: RequestAuth, @Body() dto: PublishDto) {
     return this.publishing.publish(lid, auth.user.id, {
       revision: dto.revision,
       deadline: dto.deadline ? new Date(dto.deadline) : undefined,
+      kind: dto.kind,
+      reason: dto.reason,
     });
   }
 

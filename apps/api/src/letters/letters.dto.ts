@@ -1,8 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  CORRECTION_MAX_PERCENT,
+  CORRECTION_REASON_MAX,
+  publishKinds,
+  type PublishKind,
+} from '@app/domain';
+import {
   IsBoolean,
   IsDefined,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -93,6 +100,33 @@ export class PublishDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time' })
   deadline?: string;
+
+  @ApiPropertyOptional({
+    enum: publishKinds,
+    default: 'substantive',
+    description:
+      'How a revision newer than the published one reaches those who signed it. `substantive`: ' +
+      'they are asked to confirm the new text or withdraw. `correction` (a typo, formatting, an ' +
+      "addressee's title): their sign-ons move to the new revision and each gets one notice " +
+      `with the changes and a withdraw link. Refused (422, \`kind\`) when it changes more than ${CORRECTION_MAX_PERCENT} % ` +
+      'of the words of the published text, or when nothing newer than a published revision is being published.',
+  })
+  @IsOptional()
+  @IsIn(publishKinds, { message: `must be one of ${publishKinds.join(', ')}` })
+  kind?: PublishKind;
+
+  @ApiPropertyOptional({
+    maxLength: CORRECTION_REASON_MAX,
+    example: 'Corrected the spelling of the Commissioner’s name',
+    description:
+      'Why: required for a correction, optional otherwise. Shown to the signers in the ' +
+      'correction notice and recorded in the audit trail with who published.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CORRECTION_REASON_MAX)
+  @Matches(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, { message: 'must not contain control characters' })
+  reason?: string;
 }
 
 export class CampaignDto {

@@ -1,3 +1,4 @@
+import { renderMarkdownText } from '@app/markdown';
 import { Diff } from 'diff';
 
 export interface Addressee {
@@ -24,9 +25,34 @@ export type DiffRun = { type: 'added' | 'removed' | 'unchanged'; text: string };
 export interface FieldDiff {
   /** `title`, `date`, `addressees[0]`…, `salutation`, `body`, `closing`. */
   field: string;
+  /** The field differs between the two revisions (its words, or only its formatting). */
   changed: boolean;
+  /**
+   * The text as a person reads it: the body rendered from Markdown to plain text (no `**`,
+   * `##`, `[…](…)`), every other field as written. What every diff shown to people uses.
+   */
   runs: DiffRun[];
+  /** The field as written: for the body, its Markdown source. Equal to `runs` elsewhere. */
+  sourceRuns: DiffRun[];
+  /** The source changed but the text as read did not: "Formatting changed; the words are the same." */
+  formattingOnly: boolean;
 }
+
+/** How much of the letter's text, as read, changed between two revisions. */
+export interface TextChange {
+  /** Words of the older revision's text as read, all fields together. */
+  words: number;
+  /** Words removed from it plus words added to it. */
+  changedWords: number;
+  /** changedWords / words (0 when nothing changed; changedWords when the older text is empty). */
+  share: number;
+}
+
+/**
+ * The most a correction may change, in percent of the older text's words (see
+ * docs/letters.md, "Corrections"): more is a substantive change that signers must re-confirm.
+ */
+export const CORRECTION_MAX_PERCENT = 2;
 
 // jsdiff's diffWordsWithSpace tokenizes newlines, whitespace runs, words and single other
 // characters, which is what a revision view needs. But its "word" characters are Latin only, so
@@ -54,6 +80,11 @@ class LetterWordDiff extends Diff<string, string> {
 
 const wordDiff = new LetterWordDiff();
 
+/** Tokens with something visible in them: words, each CJK character, each punctuation mark. */
+function countWords(text: string): number {
+  return (text.match(TOKENS) ?? []).filter((token) => /\S/u.test(token)).length;
+}
+
 // Myers' diff costs time in proportion to length × edits and blocks the event loop while it
 // runs: a fully rewritten 3,000-word body took 6.5 s. Past this many changed tokens, the field
 // is shown as replaced outright, which is also the more readable view of a rewrite.
@@ -73,9 +104,48 @@ export function diffLetters(from: LetterContent, to: LetterContent): FieldDiff[]
       ),
     ),
     diffField('salutation', from.salutation, to.salutation),
-    diffField('body', from.body, to.body),
+    diffBody(from.body, to.body),
     diffField('closing', from.closing, to.closing),
   ];
+}
+
+/**
+ * The share of the text as read that changed between two revisions: every word and every
+ * punctuation mark (a "word" below) in removed and added runs of all fields, over the words
+ * of the older revision. Spaces and line breaks do not count, so a change of formatting alone
+ * counts 0.
+ */
+export function textChange(diffs: FieldDiff[]): TextChange {
+  let words = 0;
+  let changedWords = 0;
+  for (const diff of diffs) {
+    for (const run of diff.runs) {
+      const count = countWords(run.text);
+      if (run.type !== 'added') words += count;
+      if (run.type !== 'unchanged') changedWords += count;
+    }
+  }
+  const share = changedWords === 0 ? 0 : changedWords / Math.max(words, 1);
+  return { words, changedWords, share };
+}
+
+/** Whether a change is small enough to publish as a correction (CORRECTION_MAX_PERCENT). */
+export function withinCorrectionLimit(change: TextChange): boolean {
+  // In whole numbers, so that exactly 2 % is allowed whatever the floating point says.
+  return change.changedWords * 100 <= change.words * CORRECTION_MAX_PERCENT;
+}
+
+/** The body compared as read (rendered to plain text) and as written (Markdown). */
+function diffBody(from: string, to: string): FieldDiff {
+  const source = diffField('body', from, to);
+  const text = diffField('body', renderMarkdownText(from), renderMarkdownText(to));
+  return {
+    field: 'body',
+    changed: source.changed,
+    runs: text.runs,
+    sourceRuns: source.sourceRuns,
+    formattingOnly: source.changed && !text.changed,
+  };
 }
 
 // An addressee reads as its address block; one present on one side only diffs against ''.
@@ -97,13 +167,72 @@ function diffField(field: string, from: string, to: string): FieldDiff {
     { value: from, added: false, removed: true },
     { value: to, added: true, removed: false },
   ];
+  const runs = joinAcrossSpaces(
+    changes
+      .filter((change) => change.value !== '')
+      .map((change) => ({
+        type: change.added ? 'added' : change.removed ? 'removed' : 'unchanged',
+        text: change.value,
+      })),
+  );
+  const changed = runs.some((run) => run.type !== 'unchanged');
+  return {
+    field,
+    changed,
+    runs,
+    sourceRuns: runs.map((run) => ({ ...run })),
+    formattingOnly: false,
+  };
+}
+
+const SPACES = /^[^\S\n]+$/u;
+
+/**
+ * Changes separated only by spaces read as one: "act [-without delay-]{+within thirty days+}"
+ * rather than "act [-without-]{+within+} [-delay-]{+thirty+} {+days +}". Each side keeps its
+ * text (the runs still rebuild both revisions); spaces both sides end with stay unchanged.
+ */
+function joinAcrossSpaces(tokens: DiffRun[]): DiffRun[] {
   const runs: DiffRun[] = [];
-  for (const change of changes) {
-    if (change.value === '') continue;
-    const type = change.added ? 'added' : change.removed ? 'removed' : 'unchanged';
+  const push = (type: DiffRun['type'], text: string) => {
+    if (text === '') return;
     const last = runs.at(-1);
-    if (last?.type === type) last.text += change.value;
-    else runs.push({ type, text: change.value });
+    if (last?.type === type) last.text += text;
+    else runs.push({ type, text });
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i].type === 'unchanged') {
+      push('unchanged', tokens[i].text);
+      i += 1;
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    for (;;) {
+      for (; i < tokens.length && tokens[i].type !== 'unchanged'; i += 1) {
+        if (tokens[i].type === 'removed') removed += tokens[i].text;
+        else added += tokens[i].text;
+      }
+      const next = tokens[i + 1] as DiffRun | undefined;
+      if (!next || next.type === 'unchanged' || !SPACES.test(tokens[i].text)) break;
+      removed += tokens[i].text;
+      added += tokens[i].text;
+      i += 1;
+    }
+    // Trailing spaces common to both sides read as unchanged.
+    let common = 0;
+    while (
+      common < removed.length &&
+      common < added.length &&
+      removed[removed.length - 1 - common] === added[added.length - 1 - common] &&
+      /\s/u.test(removed[removed.length - 1 - common])
+    ) {
+      common += 1;
+    }
+    push('removed', removed.slice(0, removed.length - common));
+    push('added', added.slice(0, added.length - common));
+    push('unchanged', removed.slice(removed.length - common));
   }
-  return { field, changed: runs.some((run) => run.type !== 'unchanged'), runs };
+  return runs;
 }

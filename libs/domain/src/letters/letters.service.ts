@@ -6,7 +6,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import { diffLetters, type FieldDiff, type LetterContent } from './letter-diff';
+import {
+  diffLetters,
+  textChange,
+  withinCorrectionLimit,
+  type FieldDiff,
+  type LetterContent,
+  type TextChange,
+} from './letter-diff';
 import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { defaultLetterSettings, type LetterSettings } from './letter-settings';
@@ -21,6 +28,19 @@ export interface LetterView {
   deadline: Date | null;
   content: LetterContent;
   settings: LetterSettings;
+}
+
+/** Two revisions compared, as GET /api/letters/:lid/diff answers. */
+export interface LetterDiffView {
+  from: number;
+  to: number;
+  fields: FieldDiff[];
+  /** Something changed, and only formatting: the words as read are the same. */
+  formattingOnly: boolean;
+  /** How much of the text as read changed (see docs/letters.md, "Corrections"). */
+  textChange: TextChange;
+  /** Small enough to publish `to` over `from` as a correction. */
+  correctionAllowed: boolean;
 }
 
 export interface RevisionSummary {
@@ -170,13 +190,19 @@ export class LettersService {
     };
   }
 
-  async diff(
-    letterId: string,
-    from: number,
-    to: number,
-  ): Promise<{ from: number; to: number; fields: FieldDiff[] }> {
+  async diff(letterId: string, from: number, to: number): Promise<LetterDiffView> {
     const [a, b] = await Promise.all([this.revision(letterId, from), this.revision(letterId, to)]);
-    return { from, to, fields: diffLetters(a.content, b.content) };
+    const fields = diffLetters(a.content, b.content);
+    const change = textChange(fields);
+    const changed = fields.filter((field) => field.changed);
+    return {
+      from,
+      to,
+      fields,
+      formattingOnly: changed.length > 0 && changed.every((field) => field.formattingOnly),
+      textChange: change,
+      correctionAllowed: withinCorrectionLimit(change),
+    };
   }
 
   private async insertRevision(

@@ -5,12 +5,63 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { ReconsentService } from '../signatures/reconsent.service';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import type { LetterContent } from './letter-diff';
+import {
+  CORRECTION_MAX_PERCENT,
+  diffLetters,
+  textChange,
+  withinCorrectionLimit,
+  type LetterContent,
+} from './letter-diff';
 import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { LetterEntity } from './letter.entity';
 
 const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
+
+/**
+ * How a newer revision reaches the people who signed an older one: `substantive` asks them
+ * to re-confirm or withdraw; `correction` (a typo, formatting, an addressee's title) keeps
+ * their sign-on on the new text and tells them once. See docs/letters.md, "Corrections".
+ */
+export const publishKinds = ['substantive', 'correction'] as const;
+export type PublishKind = (typeof publishKinds)[number];
+
+/** The longest reason a correction may give (it is shown to every signer). */
+export const CORRECTION_REASON_MAX = 500;
+
+export interface PublishInput {
+  revision?: number;
+  deadline?: Date;
+  /** Default `substantive`. */
+  kind?: PublishKind;
+  /** Why: required for a correction, optional otherwise; recorded in the audit trail. */
+  reason?: string;
+}
+
+// Line breaks and tabs may stay in a reason; other control characters are refused.
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
+
+/** The publish request's kind and reason, checked before anything is read or written. */
+function kindAndReason(input: PublishInput): { kind: PublishKind; reason: string | null } {
+  const kind = input.kind ?? 'substantive';
+  if (!publishKinds.includes(kind)) {
+    throw DomainError.invalid('kind', `must be one of ${publishKinds.join(', ')}`);
+  }
+  if (input.reason !== undefined && typeof input.reason !== 'string') {
+    throw DomainError.invalid('reason', 'must be text');
+  }
+  const reason = input.reason?.trim() || null;
+  if (kind === 'correction' && !reason) {
+    throw DomainError.invalid('reason', 'required for a correction: say what it corrects');
+  }
+  if (reason && [...reason].length > CORRECTION_REASON_MAX) {
+    throw DomainError.invalid('reason', `at most ${CORRECTION_REASON_MAX} characters`);
+  }
+  if (reason && CONTROL.test(reason)) {
+    throw DomainError.invalid('reason', 'must not contain control characters');
+  }
+  return { kind, reason };
+}
 
 /**
  * Opening a letter for sign-on (publishing a revision, with a deadline) and closing it,
@@ -35,8 +86,9 @@ export class PublishingService {
   async publish(
     letterId: string,
     actorId: string,
-    input: { revision?: number; deadline?: Date },
+    input: PublishInput,
   ): Promise<{ status: 'open'; publishedRevision: number; deadline: Date }> {
+    const { kind, reason } = kindAndReason(input);
     return this.dataSource.transaction(async (manager) => {
       const letter = await findLetterOrFail(manager, letterId);
       if (letter.status === 'final') throw notNow('status: the letter is final');
@@ -60,6 +112,10 @@ export class PublishingService {
         throw DomainError.invalid('deadline', 'must be in the future');
 
       const previous = letter.publishedRevision;
+      const corrected =
+        kind === 'correction'
+          ? await this.correctable(manager, letterId, previous, number, content)
+          : null;
       Object.assign(letter, {
         status: 'open',
         publishedRevision: number,
@@ -68,17 +124,65 @@ export class PublishingService {
         closedAt: null,
       });
       await manager.save(letter);
-      const reconsentRequested =
-        previous !== null && number > previous
-          ? await this.reconsent.requestAfterPublish(manager, letter)
-          : 0;
+      const outcome = corrected
+        ? await this.reconsent.correctAfterPublish(manager, letter, corrected, {
+            reason: reason!,
+            actorId,
+          })
+        : {
+            reconsentRequested:
+              previous !== null && number > previous
+                ? await this.reconsent.requestAfterPublish(manager, letter)
+                : 0,
+          };
       await this.record(manager, letter, { type: 'user', id: actorId }, 'letter.published', {
         revision: number,
+        previousRevision: previous,
         deadline: deadline.toISOString(),
-        reconsentRequested,
+        kind,
+        ...(reason ? { reason } : {}),
+        ...(corrected ? { textChange: corrected.change } : {}),
+        ...outcome,
       });
       return { status: 'open', publishedRevision: number, deadline };
     });
+  }
+
+  /**
+   * A correction needs a published revision to correct, a newer one to publish, and a
+   * change within CORRECTION_MAX_PERCENT of the words; else 422 naming `kind`.
+   */
+  private async correctable(
+    manager: EntityManager,
+    letterId: string,
+    previous: number | null,
+    number: number,
+    content: LetterContent,
+  ) {
+    if (previous === null) {
+      throw notNow(
+        'kind: nothing is published yet, so there is nothing to correct; publish without kind',
+      );
+    }
+    if (number <= previous) {
+      throw notNow(
+        `kind: a correction publishes a revision newer than the published one (${previous}); revision ${number} is not`,
+      );
+    }
+    const published = await manager.findOneByOrFail(LetterRevisionEntity, {
+      letterId,
+      number: previous,
+    });
+    const publishedContent = JSON.parse(published.content) as LetterContent;
+    const change = textChange(diffLetters(publishedContent, content));
+    if (!withinCorrectionLimit(change)) {
+      const percent = Math.round(change.share * 1000) / 10;
+      throw notNow(
+        `kind: revision ${number} changes ${change.changedWords} of the ${change.words} words of revision ${previous} (${percent} %); ` +
+          `a correction may change at most ${CORRECTION_MAX_PERCENT} %. Publish it as a substantive change, which asks signers to confirm it`,
+      );
+    }
+    return { revision: previous, content: publishedContent, change };
   }
 
   async close(letterId: string, actorId: string): Promise<{ status: 'closed' }> {

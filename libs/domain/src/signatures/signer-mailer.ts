@@ -5,6 +5,7 @@ import {
   openSignOnConfirm,
   openSignOnDuplicate,
   renderMail,
+  signOnCorrection,
   signOnReceipt,
   signOnReconsent,
   signOnWithdrawn,
@@ -66,12 +67,32 @@ function letterCopy(content: PublishedLetter['content']) {
 
 const NO_COPY = { salutation: '', bodyHtml: '', bodyText: '', closing: '' };
 
-/** Long unchanged stretches are cut to their ends, so a diff mail shows the changes. */
+const fieldLabels: Record<string, string> = {
+  title: 'Title',
+  date: 'Date',
+  salutation: 'Salutation',
+  body: 'Text',
+  closing: 'Closing',
+};
+
+/** `addressees[1]` → `Addressee 2`; the other fields by their name in the letter. */
+function fieldLabel(field: string): string {
+  const addressee = /^addressees\[(\d+)\]$/.exec(field);
+  if (addressee) return `Addressee ${Number(addressee[1]) + 1}`;
+  return fieldLabels[field] ?? field;
+}
+
+/**
+ * The changed fields as a person reads them (the text rendered, never Markdown). Long
+ * unchanged stretches are cut to their ends, so a diff mail shows the changes.
+ */
 function condense(changes: FieldDiff[]) {
   return changes
     .filter((change) => change.changed)
     .map((change) => ({
       field: change.field,
+      label: fieldLabel(change.field),
+      formattingOnly: change.formattingOnly,
       runs: change.runs.map((run) => ({
         added: run.type === 'added',
         removed: run.type === 'removed',
@@ -151,18 +172,42 @@ export class SignerMailer {
     await this.deliver(manager, access, to, openSignOnDuplicate, { organization });
   }
 
+  /**
+   * Asks to confirm a newer text or withdraw. `correctionReason`: the newest revision
+   * corrected a text this signer had already been asked about.
+   */
   async reconsent(
     manager: EntityManager,
     access: SignerLetter,
     signature: SignatureEntity,
     link: string,
     changes: FieldDiff[],
+    correctionReason: string | null = null,
   ) {
     await this.send(manager, access, signature, signOnReconsent, {
       link,
       signedRevision: signature.revision,
       revision: access.revision,
       changes: condense(changes),
+      correctionReason,
+    });
+  }
+
+  /** A correction: the sign-on stands on the new text; the way to withdraw if it should not. */
+  async correction(
+    manager: EntityManager,
+    access: SignerLetter,
+    signature: SignatureEntity,
+    link: string,
+    change: { signedRevision: number; changes: FieldDiff[]; reason: string },
+  ) {
+    await this.send(manager, access, signature, signOnCorrection, {
+      // The sign page's section with the withdraw button.
+      withdrawLink: `${link}#respond`,
+      signedRevision: change.signedRevision,
+      revision: access.revision,
+      changes: condense(change.changes),
+      reason: change.reason,
     });
   }
 

@@ -100,27 +100,65 @@ to you, reply to {{workspace}} or write to the coordinators who sent you the let
 {{organization}} is already signed on to this letter, so nothing was changed. If that is news to you, write to the coordinators of {{workspace}}.`,
 };
 
+// How a diff reads in a message: each changed field with its label, then either the words
+// removed and added (the text as read, never Markdown), or one line saying only the
+// formatting changed.
+const changesHtml = `{{#each changes}}<p style="margin-bottom: 0.2em"><strong>{{label}}</strong></p>
+{{#if formattingOnly}}<p style="margin-top: 0">Formatting changed; the words are the same.</p>
+{{else}}<p style="margin-top: 0; white-space: pre-wrap">{{#each runs}}{{#if added}}<ins style="background: #dcfce7">{{text}}</ins>{{else if removed}}<del style="background: #fee2e2">{{text}}</del>{{else}}{{text}}{{/if}}{{/each}}</p>
+{{/if}}{{/each}}`;
+
+const changesText = `What changed ([-removed-] {+added+}):
+{{#each changes}}
+
+{{label}}:
+{{#if formattingOnly}}Formatting changed; the words are the same.{{else}}{{#each runs}}{{#if added}}{+{{text}}+}{{else if removed}}[-{{text}}-]{{else}}{{text}}{{/if}}{{/each}}{{/if}}
+{{/each}}`;
+
 /** A newer revision was published after this organization signed. */
 export const signOnReconsent = {
   subject: '“{{title}}” has changed: please confirm your sign-on',
   html: `<p>The letter <strong>“{{title}}”</strong> changed after <strong>{{organization}}</strong> signed
 on: you signed revision {{signedRevision}}, and revision {{revision}} is now the text that will be
 delivered.</p>
-{{#each changes}}<p style="margin-bottom: 0.2em"><strong>{{field}}</strong></p>
-<p style="margin-top: 0">{{#each runs}}{{#if added}}<ins style="background: #dcfce7">{{text}}</ins>{{else if removed}}<del style="background: #fee2e2">{{text}}</del>{{else}}{{text}}{{/if}}{{/each}}</p>
-{{/each}}
+{{#if correctionReason}}<p>Since we last asked, the new text also received a correction ({{correctionReason}}).
+Below is everything that changed since your organization signed.</p>
+{{/if}}${changesHtml}
 <p><a href="{{link}}">Confirm the new text, or withdraw</a>, before {{deadline}}. Until you choose,
 your sign-on stays recorded against revision {{signedRevision}}.</p>`,
   text: `The letter "{{title}}" changed after {{organization}} signed on: you signed revision {{signedRevision}}, and revision {{revision}} is now the text that will be delivered.
-
-What changed ([-removed-] {+added+}):
-{{#each changes}}
-{{field}}:
-{{#each runs}}{{#if added}}{+{{text}}+}{{else if removed}}[-{{text}}-]{{else}}{{text}}{{/if}}{{/each}}
-{{/each}}
+{{#if correctionReason}}
+Since we last asked, the new text also received a correction ({{correctionReason}}). Below is everything that changed since your organization signed.
+{{/if}}
+${changesText}
 
 Confirm the new text, or withdraw, before {{deadline}}:
 {{link}}
 
 Until you choose, your sign-on stays recorded against revision {{signedRevision}}.`,
+};
+
+/**
+ * A correction (a typo, formatting, an addressee's title) was published after this
+ * organization signed: the sign-on stands on the corrected text; nothing is asked.
+ */
+export const signOnCorrection = {
+  subject: 'A correction to “{{title}}”: your sign-on stands',
+  html: `<p>{{workspace}} made a small correction to the letter <strong>“{{title}}”</strong>, which
+<strong>{{organization}}</strong> signed. There is nothing you need to do: your sign-on stands,
+now on the corrected text (revision {{revision}}; you signed revision {{signedRevision}}).</p>
+<p>The reason given: {{reason}}</p>
+${changesHtml}
+<p>If your organization does not want to sign the corrected text, you can withdraw until
+{{deadline}}: <a href="{{withdrawLink}}">withdraw our sign-on</a>. The link is for your organization only.</p>`,
+  text: `{{workspace}} made a small correction to the letter "{{title}}", which {{organization}} signed. There is nothing you need to do: your sign-on stands, now on the corrected text (revision {{revision}}; you signed revision {{signedRevision}}).
+
+The reason given: {{reason}}
+
+${changesText}
+
+If your organization does not want to sign the corrected text, you can withdraw until {{deadline}}:
+{{withdrawLink}}
+
+The link is for your organization only.`,
 };

@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+// The answer of GET /api/letters/:lid/diff, for the OpenAPI document (and so the web app's
+// generated client). The shape is LettersService.diff's.
+
+export class DiffRunDto {
+  @ApiProperty({ enum: ['added', 'removed', 'unchanged'] })
+  type: 'added' | 'removed' | 'unchanged';
+
+  @ApiProperty()
+  text: string;
+}
+
+export class FieldDiffDto {
+  @ApiProperty({
+    example: 'body',
+    description: 'title, date, addressees[i], salutation, body, closing',
+  })
+  field: string;
+
+  @ApiProperty({ description: 'the field differs: its words, or only its formatting' })
+  changed: boolean;
+
+  @ApiProperty({
+    type: [DiffRunDto],
+    description: 'the text as read (the body rendered from Markdown): what to show people',
+  })
+  runs: DiffRunDto[];
+
+  @ApiProperty({ type: [DiffRunDto], description: 'the field as written (the body in Markdown)' })
+  sourceRuns: DiffRunDto[];
+
+  @ApiProperty({ description: 'the source changed, the text as read did not' })
+  formattingOnly: boolean;
+}
+
+export class TextChangeDto {
+  @ApiProperty({ description: 'words of the older revision, as read' })
+  words: number;
+
+  @ApiProperty({ description: 'words removed plus words added' })
+  changedWords: number;
+
+  @ApiProperty({ description: 'changedWords / words' })
+  share: number;
+}
+
+export class LetterDiffDto {
+  @ApiProperty()
+  from: number;
+
+  @ApiProperty()
+  to: number;
+
+  @ApiProperty({ type: [FieldDiffDto] })
+  fields: FieldDiffDto[];
+
+  @ApiProperty({ description: 'something changed, and only formatting' })
+  formattingOnly: boolean;
+
+  @ApiProperty({ type: TextChangeDto })
+  textChange: TextChangeDto;
+
+  @ApiProperty({
+    description: '`to` could be published over `from` as a correction (at most 2 % of the words)',
+  })
+  correctionAllowed: boolean;
+}
