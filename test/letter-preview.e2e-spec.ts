@@ -1,7 +1,14 @@
 import { readPdf, type PdfContent } from '@app/pdf/testing/read-pdf';
-import { Coalition, createTestApp, fixtureLetter, SmtpSink, type TestApp } from '@app/testing';
+import {
+  Coalition,
+  createTestApp,
+  fixtureLetter,
+  SmtpSink,
+  tinyPng,
+  type TestApp,
+} from '@app/testing';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
@@ -384,6 +391,35 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
         expect(missing.body.message).toBe('not found');
       },
     );
+  });
+
+  it('prints the letterhead, and answers 422 with the reason when it cannot be printed', async () => {
+    const lid = await coalition.draftLetter(fixtureLetter.settings);
+    const wid = coalition.workspaceId;
+    await t
+      .http()
+      .put(`/api/workspaces/${wid}/letterhead`)
+      .set(coalition.auth())
+      .set('Content-Type', 'image/png')
+      .send(tinyPng())
+      .expect(200);
+    const withLogo = (await previewPdf(lid)).body as Buffer;
+    expect(withLogo.toString('latin1')).toContain('/Subtype /Image');
+    // The stored logo is damaged behind the application's back.
+    const logo = join(t.config.filesDir, `letterheads/${wid}.png`);
+    const good = readFileSync(logo);
+    writeFileSync(logo, good.subarray(0, 20));
+    try {
+      const refused = await t
+        .http()
+        .get(`/api/letters/${lid}/preview.pdf`)
+        .set(coalition.auth())
+        .expect(422);
+      expect(refused.body.message).toMatch(/^letter: cannot be printed: .*letterhead logo/);
+    } finally {
+      writeFileSync(logo, good);
+      await t.http().delete(`/api/workspaces/${wid}/letterhead`).set(coalition.auth()).expect(204);
+    }
   });
 
   it('is in the OpenAPI document, producing a PDF and a page', async () => {

@@ -1,6 +1,7 @@
-import { renderLetterPdf } from '@app/pdf';
+import { PdfInputError, renderLetterPdf, type RenderedLetterPdf } from '@app/pdf';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { letterAtRevision } from '../letters/letter-revision-lookup';
 import { slugify } from '../workspaces/slug';
@@ -65,7 +66,7 @@ export class PreviewPdfService {
       watermark: PREVIEW_WATERMARK,
       ...(sample ? { footnote: SAMPLE_FOOTNOTE } : {}),
     });
-    const result = await renderLetterPdf(document);
+    const result = await printable(() => renderLetterPdf(document));
     const name = [
       slugify(content.title) || 'letter',
       content.date,
@@ -88,6 +89,19 @@ export class PreviewPdfService {
       .getRepository(InvitationEntity)
       .countBy({ letterId, revokedAt: IsNull() });
     return invited > 0 ? invited : DEFAULT_SAMPLE_SIGNATORIES;
+  }
+}
+
+/** Input the renderer refuses (a damaged letterhead file) is 422 with its reason, not 500. */
+async function printable(render: () => Promise<RenderedLetterPdf>): Promise<RenderedLetterPdf> {
+  try {
+    return await render();
+  } catch (error) {
+    if (!(error instanceof PdfInputError)) throw error;
+    throw new DomainError(
+      DomainErrorCode.NotAllowedNow,
+      `letter: cannot be printed: ${error.message}`,
+    );
   }
 }
 
