@@ -367,6 +367,24 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
       );
       expect(draft.text).toContain('<p>Revised.</p>');
     });
+
+    it('calls an older revision of a letter never published an earlier draft', async () => {
+      const draft = await coalition.draftLetter(fixtureLetter.settings);
+      await t
+        .http()
+        .put(`/api/letters/${draft}/draft`)
+        .set(coalition.auth())
+        .send({ baseRevision: 1, content: { ...fixtureLetter.content, body: 'Second.' } })
+        .expect(200);
+      const first = await t
+        .http()
+        .get(`/api/letters/${draft}/preview?revision=1`)
+        .set(coalition.auth())
+        .expect(200);
+      expect(first.text).toContain('revision 1, an earlier draft');
+      expect(first.text).toContain('We, the undersigned organizations');
+      expect(first.text).not.toContain('<p>Second.</p>');
+    });
   });
 
   describe('who may see a preview', () => {
