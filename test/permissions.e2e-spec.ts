@@ -459,6 +459,21 @@ routes.push(
   },
 );
 
+routes.push(
+  {
+    route: 'GET /api/letters/:lid/preview.pdf',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/preview.pdf`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/preview',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/preview`)),
+  },
+);
+
 function expected(route: RouteCase, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'outsider') return 404;

@@ -10,6 +10,7 @@ import { AuthController } from './accounts/auth.controller';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
+import { LetterPreviewController } from './letters/letter-preview.controller';
 import { InvitationsController } from './invitations/invitations.controller';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OpenSignOnController } from './sign/open-sign-on.controller';
@@ -58,6 +59,7 @@ export class ApiModule {
         JoinController,
         CampaignsController,
         LettersController,
+        LetterPreviewController,
         OrganizationsController,
         InvitationsController,
         SignaturesController,

@@ -33,6 +33,8 @@ import { SignaturesService } from './signatures/signatures.service';
 import { RenditionRenderer } from './renditions/rendition-renderer';
 import { RenditionEntity } from './renditions/rendition.entity';
 import { RenditionsService } from './renditions/renditions.service';
+import { PreviewPdfService } from './renditions/preview-pdf.service';
+import { SignOnPreviewService } from './signatures/sign-on-preview.service';
 import { LetterheadService } from './workspaces/letterhead.service';
 import { DirectoryCsvService } from './organizations/directory-csv.service';
 import { OrganizationEntity } from './organizations/organization.entity';
@@ -74,6 +76,8 @@ const services = [
   ModerationMailer,
   ReconsentService,
   PublicLetterService,
+  PreviewPdfService,
+  SignOnPreviewService,
 ];
 
 /** All business logic, shared by the API and the worker. */

@@ -63,3 +63,6 @@ export * from './renditions/rendition.entity';
 export * from './renditions/renditions.service';
 export * from './workspaces/letterhead.service';
 export * from './renditions/rendition-documents';
+export * from './letters/letter-revision-lookup';
+export * from './renditions/preview-pdf.service';
+export * from './signatures/sign-on-preview.service';

@@ -67,6 +67,11 @@ export interface LetterDocument {
   /** Letterhead logo, PNG or JPEG, at most 2 MB. */
   logo?: Buffer;
   variant?: LetterVariant;
+  /**
+   * Set diagonally across every page in light grey, e.g. "DRAFT — not for distribution" on
+   * a preview. The final PDF has none.
+   */
+  watermark?: string;
 }
 
 export interface RenderLetterPdfOptions {

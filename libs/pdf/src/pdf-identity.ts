@@ -60,6 +60,8 @@ export function documentId(
     input.editionLabel ?? null,
     input.logo ? createHash('sha256').update(input.logo).digest('hex') : null,
     input.variant ?? 'combined',
+    // Only when there is one, so that every final PDF keeps the ID it had before.
+    ...(input.watermark ? [input.watermark] : []),
   ]);
   return createHash('sha256').update(canonical).digest().subarray(0, 16);
 }

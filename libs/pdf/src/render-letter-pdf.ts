@@ -14,6 +14,7 @@ import { drawPageFooters } from './layout/page-footer';
 import { leadingOf, pageGeometry } from './layout/page-geometry';
 import { drawSignatoryList } from './layout/signatory-list';
 import { Typesetter } from './layout/typesetter';
+import { drawWatermark } from './layout/watermark';
 import { documentId, documentInfo } from './pdf-identity';
 import { sortSignatories } from './sort-signatories';
 
@@ -74,6 +75,7 @@ export async function renderLetterPdf(
     onProgress: (fraction) => progress(0.1 + 0.8 * fraction),
   });
   drawPageFooters(doc, composer, input.editionLabel?.trim() ?? '');
+  if (input.watermark) drawWatermark(doc, composer, input.watermark);
   const pages = doc.bufferedPageRange().count;
   progress(0.9);
 

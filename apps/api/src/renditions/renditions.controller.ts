@@ -12,14 +12,9 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { resolve } from 'node:path';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
+import { contentDisposition } from '../http/content-disposition';
 import { errorBody } from '../http/error-body';
 import { RenditionFileQueryDto, RequestRenditionDto } from './renditions.dto';
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name beside it. */
-function attachment(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 @ApiTags('final PDF')
 @ApiBearerAuth()
@@ -84,7 +79,7 @@ export class RenditionsController {
       );
     }
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', attachment(file.filename));
+    res.setHeader('Content-Disposition', contentDisposition('attachment', file.filename));
     res.setHeader('Content-Length', String(file.bytes));
     res.setHeader('Cache-Control', 'private, no-store');
     res.sendFile(resolve(file.path), (error) => {

@@ -19,6 +19,8 @@ h2 { font-size: 1.2em; margin-top: 2em; }
 a { color: #1d4ed8; }
 label, legend { display: block; margin-top: 1em; font-weight: bold; }
 fieldset { border: 1px solid #767676; border-radius: 4px; margin: 1em 0 0; padding: 0 .75em .75em; }
+fieldset.preview { border: none; margin: 0; padding: 0; min-width: 0; }
+fieldset.preview button { cursor: not-allowed; }
 input, select, textarea { font: inherit; width: 100%; box-sizing: border-box; padding: .5em;
   margin-top: .25em; border: 1px solid #555; border-radius: 4px; background: #fff; color: #1a1a1a; }
 textarea { min-height: 6em; }

@@ -31,6 +31,13 @@ export interface SignPageInput {
   submitted?: Submitted;
   /** A refused hand-over, shown again with its message. */
   delegateSubmitted?: DelegateSubmitted;
+  /** The lead's preview of the page: a banner says so, and no form can be sent. */
+  preview?: SignPagePreview;
+}
+
+export interface SignPagePreview {
+  /** What is previewed, in a sentence or two, after "Preview." */
+  banner: string;
 }
 
 export function signedCountText(count: number): string {
@@ -160,6 +167,7 @@ export function signPageModel(view: SignOnView, input: SignPageInput) {
   return {
     token: input.token,
     formToken: input.formToken,
+    preview: input.preview ?? null,
     organization: view.organization.name,
     letter: letterTextModel(view.letter.content),
     statusText: signOnStatusText(view.letter, open),

@@ -7,8 +7,15 @@ const summary = `<dl class="summary">{{#each rows}}<dt>{{term}}</dt><dd dir="aut
 
 const checked = `<input type="hidden" name="form" value="{{formToken}}">`;
 
+// A preview (the lead's proof of the page, `preview` in the model) shows the forms exactly,
+// but they cannot be sent: no method or action, and every control in a disabled fieldset.
+const formOpen = (action: string) =>
+  `<form{{#unless preview}} method="post" action="${action}"{{/unless}}>{{#if preview}}<fieldset class="preview" disabled>{{/if}}${checked}`;
+const formClose = `{{#if preview}}</fieldset>{{/if}}</form>`;
+
 export const signPage = `<a class="skip" href="#respond">Skip to {{respond.heading}}</a>
-<p class="note" dir="auto">Sign-on link for {{organization}}</p>
+{{#if preview}}<p class="notice" role="note"><strong>Preview.</strong> {{preview.banner}}</p>
+{{/if}}<p class="note" dir="auto">Sign-on link for {{organization}}</p>
 <h1 dir="auto">{{letter.title}}</h1>
 <p>{{statusText}} <strong>{{signedCountText}}</strong></p>
 {{> letterText}}
@@ -22,19 +29,19 @@ export const signPage = `<a class="skip" href="#respond">Skip to {{respond.headi
 {{/if}}</div>
 {{/if}}{{#if form}}{{#if respond.current}}<h3>Correct your sign-on</h3>
 <p class="note">Change what you need, tick both boxes again, and save; we email you a new receipt.</p>
-{{/if}}<form method="post" action="/sign/{{token}}">${checked}
+{{/if}}${formOpen('/sign/{{token}}')}
 {{> signerFields}}
 <button type="submit">{{respond.submit}}</button>
-</form>
+${formClose}
 {{/if}}</section>
 {{#if decline}}<section aria-labelledby="decline-heading">
 <h2 id="decline-heading">Not signing?</h2>
-<p>Let the coordinators know: <a href="/sign/{{token}}/decline">decline this invitation</a>. You can still sign later while sign-ons are open.</p>
+<p>Let the coordinators know: {{#if preview}}<u>decline this invitation</u>{{else}}<a href="/sign/{{token}}/decline">decline this invitation</a>{{/if}}. You can still sign later while sign-ons are open.</p>
 </section>
 {{/if}}{{#if delegate}}<section aria-labelledby="delegate-heading">
 <h2 id="delegate-heading">Pass this on to a colleague</h2>
 <p>Someone else should decide? We email them their own link, and this one stops working.</p>
-<form method="post" action="/sign/{{token}}/delegate">${checked}
+${formOpen('/sign/{{token}}/delegate')}
 {{#if delegate.error}}<p class="error" role="alert" id="delegate-error" tabindex="-1"{{#unless delegate.error.field}} autofocus{{/unless}}>{{delegate.error.message}}</p>
 {{/if}}<label for="delegate-email">Colleague’s email address</label>
 <input id="delegate-email" name="email" type="email" autocomplete="off" maxlength="320" required value="{{delegate.email}}"{{#if delegate.emailInvalid}} aria-invalid="true" aria-describedby="delegate-error" autofocus{{/if}}>
@@ -42,7 +49,7 @@ export const signPage = `<a class="skip" href="#respond">Skip to {{respond.headi
 <span class="hint" id="delegate-from-hint">Shown to your colleague in the email.</span>
 <input id="delegate-from" name="fromName" type="text" autocomplete="name" maxlength="200" dir="auto" value="{{delegate.fromName}}" aria-describedby="delegate-from-hint{{#if delegate.fromNameInvalid}} delegate-error{{/if}}"{{#if delegate.fromNameInvalid}} aria-invalid="true" autofocus{{/if}}>
 <button type="submit">Send my colleague a link</button>
-</form>
+${formClose}
 </section>
 {{/if}}`;
 

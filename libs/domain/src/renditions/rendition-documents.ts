@@ -15,6 +15,10 @@ export interface RenditionInput {
   /** When the revision was made: the PDF's dates, so the same revision gives the same bytes. */
   revisionCreatedAt: string;
   logo?: Buffer;
+  /** A preview's: set across every page (see docs/pdf.md). A final PDF has none. */
+  watermark?: string;
+  /** A preview's remark, printed after the edition in the footer, e.g. that names are samples. */
+  footnote?: string;
 }
 
 /** The renderer's input for a rendition, one per file: all addressees, or one official each. */
@@ -36,8 +40,9 @@ export function renditionDocuments(input: RenditionInput): LetterDocument[] {
     anonymousCount: input.unnamedCount,
     workspaceName: input.workspaceName,
     publishedAt: input.revisionCreatedAt,
-    ...(input.edition === 'public' ? { editionLabel: 'Public edition' } : {}),
+    ...editionLabel(input),
     ...(input.logo ? { logo: input.logo } : {}),
+    ...(input.watermark ? { watermark: input.watermark } : {}),
   };
   const { content } = input;
   if (input.variant === 'combined') return [{ ...base, content, variant: 'combined' }];
@@ -46,4 +51,10 @@ export function renditionDocuments(input: RenditionInput): LetterDocument[] {
     content: { ...content, addressees: [addressee] },
     variant: 'per-addressee',
   }));
+}
+
+function editionLabel(input: RenditionInput): Pick<LetterDocument, 'editionLabel'> {
+  const parts = [input.edition === 'public' ? 'Public edition' : '', input.footnote ?? ''];
+  const label = parts.filter(Boolean).join(' · ');
+  return label ? { editionLabel: label } : {};
 }

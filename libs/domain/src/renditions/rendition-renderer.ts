@@ -9,7 +9,7 @@ import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { parseLetterSettings } from '../letters/letter-settings';
 import { LetterEntity } from '../letters/letter.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
-import { renditionDocuments } from './rendition-documents';
+import { renditionDocuments, type RenditionInput } from './rendition-documents';
 import { RenditionEntity, type FrozenSignatory, type RenditionFile } from './rendition.entity';
 
 /** Progress reaches the database in steps of this many percent, not on every name. */
@@ -102,24 +102,51 @@ export class RenditionRenderer {
 
   /** The renderer's input, one per file: all addressees, or one official each. */
   private async documents(rendition: RenditionEntity): Promise<LetterDocument[]> {
+    return this.documentsFor({
+      letterId: rendition.letterId,
+      revision: rendition.revision,
+      signatories: JSON.parse(rendition.signatories) as FrozenSignatory[],
+      unnamedCount: rendition.unnamedCount,
+      variant: rendition.variant,
+      edition: rendition.edition,
+    });
+  }
+
+  /**
+   * What the renderer is given for a revision of a letter and a list of signatories: the
+   * revision's text, the letter's settings, the workspace's name and letterhead. The final
+   * PDF's job and the preview (PreviewPdfService) both print through here.
+   */
+  async documentsFor(request: DocumentsRequest): Promise<LetterDocument[]> {
     const manager = this.dataSource.manager;
-    const letter = await manager.findOneByOrFail(LetterEntity, { id: rendition.letterId });
+    const letter = await manager.findOneByOrFail(LetterEntity, { id: request.letterId });
     const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
       letterId: letter.id,
-      number: rendition.revision,
+      number: request.revision,
     });
     const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
     const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
     return renditionDocuments({
       content: JSON.parse(revision.content) as LetterContent,
       settings: parseLetterSettings(letter.settings),
-      signatories: JSON.parse(rendition.signatories) as FrozenSignatory[],
-      unnamedCount: rendition.unnamedCount,
-      variant: rendition.variant,
-      edition: rendition.edition,
+      signatories: request.signatories,
+      unnamedCount: request.unnamedCount,
+      variant: request.variant,
+      edition: request.edition,
       workspaceName: workspace.name,
       revisionCreatedAt: revision.createdAt.toISOString(),
       ...(workspace.letterheadKey ? { logo: await this.files.read(workspace.letterheadKey) } : {}),
+      ...(request.watermark ? { watermark: request.watermark } : {}),
+      ...(request.footnote ? { footnote: request.footnote } : {}),
     });
   }
+}
+
+/** A revision of a letter to print, with these signatories. */
+export interface DocumentsRequest extends Pick<
+  RenditionInput,
+  'signatories' | 'unnamedCount' | 'variant' | 'edition' | 'watermark' | 'footnote'
+> {
+  letterId: string;
+  revision: number;
 }

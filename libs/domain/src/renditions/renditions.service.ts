@@ -2,24 +2,21 @@ import { FileStorage } from '@app/files';
 import { JobName, OutboxService } from '@app/jobs';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
-import { parseLetterSettings } from '../letters/letter-settings';
 import { LetterEntity } from '../letters/letter.entity';
 import { slugify } from '../workspaces/slug';
-import { orderSignatories } from '../signatures/signatory-order';
-import { SignatureEntity } from '../signatures/signature.entity';
+import { renditionSignatories } from './rendition-signatories';
 import { renditionView, type RenditionView } from './rendition-view';
 import {
   RenditionEntity,
   renditionEditions,
   renditionVariants,
-  type FrozenSignatory,
   type RenditionEdition,
   type RenditionFile,
   type RenditionVariant,
@@ -48,12 +45,6 @@ const VIEW_COLUMNS = {
 
 /** A rendition still `rendering` this long after it started lost its worker. */
 export const STALE_RENDER_MS = 10 * 60 * 1000;
-
-/** Which visibilities each edition names; every other confirmed sign-on is only counted. */
-const NAMED: Record<RenditionEdition, string[]> = {
-  delivery: ['public', 'delivered'],
-  public: ['public'],
-};
 
 function choice<T extends string>(
   field: string,
@@ -108,7 +99,7 @@ export class RenditionsService {
           'status: a draft has no final PDF; publish the letter first',
         );
       }
-      const { named, unnamed } = await this.signatories(manager, letter, edition);
+      const { named, unnamed } = await renditionSignatories(manager, letter, edition);
       const rendition = manager.create(RenditionEntity, {
         id: randomUUID(),
         letterId,
@@ -251,38 +242,6 @@ export class RenditionsService {
       { renditionId: rendition.id },
       { jobId: `pdf-${rendition.id}-${rendition.attempts}` },
     );
-  }
-
-  /** Confirmed sign-ons in the letter's order: the named ones, and how many are not. */
-  private async signatories(
-    manager: EntityManager,
-    letter: LetterEntity,
-    edition: RenditionEdition,
-  ): Promise<{ named: FrozenSignatory[]; unnamed: number }> {
-    const confirmed = await manager.find(SignatureEntity, {
-      where: { letterId: letter.id, status: In(['confirmed']) },
-      select: {
-        id: true,
-        displayName: true,
-        country: true,
-        visibility: true,
-        revision: true,
-        signedAt: true,
-        position: true,
-      },
-    });
-    const named = confirmed.filter((s) => NAMED[edition].includes(s.visibility));
-    const ordered = orderSignatories(named, parseLetterSettings(letter.settings).signatoryOrder);
-    return {
-      named: ordered.map((s) => ({
-        signatureId: s.id,
-        displayName: s.displayName,
-        country: s.country,
-        revision: s.revision,
-        signedAt: s.signedAt.toISOString(),
-      })),
-      unnamed: confirmed.length - named.length,
-    };
   }
 
   private async entityOrFail(manager: EntityManager, id: string) {
