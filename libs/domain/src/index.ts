@@ -63,3 +63,4 @@ export * from './renditions/rendition.entity';
 export * from './renditions/renditions.service';
 export * from './workspaces/letterhead.service';
 export * from './renditions/rendition-documents';
+export * from './time/zoned-time';
