@@ -64,3 +64,5 @@ export * from './renditions/renditions.service';
 export * from './workspaces/letterhead.service';
 export * from './renditions/rendition-documents';
 export * from './time/zoned-time';
+export * from './letters/letter-time-zone';
+export * from './time/time-zone-input';

@@ -1,7 +1,15 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
+import { isTimeZone, PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  IsEmail,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateBy,
+} from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
 
@@ -32,5 +40,22 @@ export const NewPasswordField = () =>
     IsString(),
     Length(PASSWORD_MIN, PASSWORD_MAX, {
       message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
+    }),
+  );
+
+/**
+ * An IANA time zone name Intl knows (`America/New_York`, `Europe/Paris`, `UTC`); with
+ * `nullable`, null too (meaning "the default"). Absent is left to @IsOptional.
+ */
+export const TimeZoneField = ({ nullable }: { nullable: boolean }) =>
+  applyDecorators(
+    ...(nullable ? [ValidateIf((_: object, value: unknown) => value !== null)] : []),
+    ValidateBy({
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => isTimeZone(value),
+        defaultMessage: () =>
+          'must be an IANA time zone name such as America/New_York, Europe/Paris or UTC',
+      },
     }),
   );

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -9,8 +10,22 @@ import type { LetterContent } from './letter-diff';
 import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { LetterEntity } from './letter.entity';
+import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
+import { formatInZone, localDateString, parseZonedDateTime } from '../time/zoned-time';
 
 const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
+
+/** A deadline as given (text in `timeZone`, or an instant), or 400 naming `deadline`. */
+function readDeadline(input: string | Date, timeZone: string): Date {
+  const deadline = input instanceof Date ? input : parseZonedDateTime(input, timeZone);
+  if (!deadline || Number.isNaN(deadline.getTime())) {
+    throw DomainError.invalid(
+      'deadline',
+      `expected a date (2026-12-20, meaning 23:59 that day in ${timeZone}), a local date and time (2026-12-20T17:00) or an instant with an offset (2026-12-20T17:00:00-05:00)`,
+    );
+  }
+  return deadline;
+}
 
 /**
  * Opening a letter for sign-on (publishing a revision, with a deadline) and closing it,
@@ -25,18 +40,29 @@ export class PublishingService {
     private readonly audit: AuditService,
     private readonly reconsent: ReconsentService,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /**
    * Freezes `revision` (default: the latest) as the text organizations sign and opens the
    * letter until `deadline`. Republishing a newer revision, or a closed letter with a new
    * deadline, opens it again; drafting goes on beside it.
+   *
+   * A deadline given as text is read in the letter's time zone (see parseZonedDateTime:
+   * `2026-12-20` is 23:59 that day there); it must be in the future and not before the
+   * letter's date (both compared in that zone).
    */
   async publish(
     letterId: string,
     actorId: string,
-    input: { revision?: number; deadline?: Date },
-  ): Promise<{ status: 'open'; publishedRevision: number; deadline: Date }> {
+    input: { revision?: number; deadline?: string | Date },
+  ): Promise<{
+    status: 'open';
+    publishedRevision: number;
+    deadline: Date;
+    deadlineInZone: string | null;
+    timeZone: string;
+  }> {
     return this.dataSource.transaction(async (manager) => {
       const letter = await findLetterOrFail(manager, letterId);
       if (letter.status === 'final') throw notNow('status: the letter is final');
@@ -54,10 +80,23 @@ export class PublishingService {
           `content.addressees: revision ${number} has no addressee; add at least one to publish`,
         );
       }
-      const deadline = input.deadline ?? (letter.status === 'open' ? letter.deadline : null);
+      const timeZone = await loadLetterTimeZone(manager, letter, this.config.defaultTimeZone);
+      const given =
+        input.deadline === undefined ? undefined : readDeadline(input.deadline, timeZone);
+      const deadline = given ?? (letter.status === 'open' ? letter.deadline : null);
       if (!deadline) throw DomainError.invalid('deadline', 'required to publish');
-      if (deadline <= this.clock.now())
-        throw DomainError.invalid('deadline', 'must be in the future');
+      if (deadline <= this.clock.now()) {
+        throw DomainError.invalid(
+          'deadline',
+          `must be in the future; ${formatInZone(deadline, timeZone)} has passed`,
+        );
+      }
+      if (given && localDateString(given, timeZone) < content.date) {
+        throw DomainError.invalid(
+          'deadline',
+          `must not be before the letter's date (${content.date}); it is ${formatInZone(given, timeZone)}`,
+        );
+      }
 
       const previous = letter.publishedRevision;
       Object.assign(letter, {
@@ -75,9 +114,15 @@ export class PublishingService {
       await this.record(manager, letter, { type: 'user', id: actorId }, 'letter.published', {
         revision: number,
         deadline: deadline.toISOString(),
+        timeZone,
         reconsentRequested,
       });
-      return { status: 'open', publishedRevision: number, deadline };
+      return {
+        status: 'open',
+        publishedRevision: number,
+        deadline,
+        ...deadlineFields(deadline, timeZone),
+      };
     });
   }
 

@@ -20,6 +20,9 @@ describe('zoned time', () => {
       expect(canonicalTimeZone('america/new_york')).toBe(NY);
       expect(canonicalTimeZone('UTC')).toBe('UTC');
       expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+      expect(canonicalTimeZone('asia/kolkata')).toBe('Asia/Kolkata');
+      expect(canonicalTimeZone('europe/london')).toBe('Europe/London');
+      expect(canonicalTimeZone('US/Eastern')).toBe('US/Eastern');
     });
 
     it('refuses what is not a zone', () => {

@@ -49,13 +49,24 @@ function partsFormat(zone: string): Intl.DateTimeFormat {
 export function canonicalTimeZone(name: string): string | null {
   if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
   try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions()
-      .timeZone;
-    return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+    const resolved = resolvedZone(name);
+    if (resolved.toLowerCase() === name.toLowerCase()) return resolved;
+    const lower = name.toLowerCase();
+    const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
+    if (listed) return listed;
+    // A current name ICU lists under an older one (asia/kolkata): its usual capitals.
+    const capitalized = name.replace(
+      /(^|[/_])([a-z])/g,
+      (_, sep: string, c: string) => sep + c.toUpperCase(),
+    );
+    return capitalized !== name && resolvedZone(capitalized) === resolved ? capitalized : name;
   } catch {
     return null;
   }
 }
+
+const resolvedZone = (name: string) =>
+  new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 
 export function isTimeZone(name: unknown): name is string {
   return typeof name === 'string' && canonicalTimeZone(name) !== null;
