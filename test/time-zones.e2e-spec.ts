@@ -67,6 +67,24 @@ describe('time zones', () => {
     const listed = await t.http().get('/api/workspaces').set(as()).expect(200);
     expect(listed.body[0].timeZone).toBe('America/New_York');
 
+    const paris = await t
+      .http()
+      .post('/api/workspaces')
+      .set(as())
+      .send({ name: 'Paris Coalition', timeZone: 'Europe/Paris' })
+      .expect(201);
+    expect(paris.body.timeZone).toBe('Europe/Paris');
+    await t.http().patch(`/api/workspaces/${paris.body.id}`).set(as()).send({ timeZone: null });
+    const reset = await t.http().get(`/api/workspaces/${paris.body.id}`).set(as()).expect(200);
+    expect(reset.body).toMatchObject({ name: 'Paris Coalition', timeZone: 'UTC' });
+    const refusedWorkspace = await t
+      .http()
+      .post('/api/workspaces')
+      .set(as())
+      .send({ name: 'Nowhere Coalition', timeZone: 'Europe/Atlantis' })
+      .expect(400);
+    expect(refusedWorkspace.body.message).toContain('timeZone');
+
     const lid = await coalition.draftLetter();
     expect(await letterOf(lid)).toMatchObject({
       timeZone: 'America/New_York',

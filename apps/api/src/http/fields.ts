@@ -1,15 +1,7 @@
 import { isTimeZone, PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import {
-  IsEmail,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateIf,
-  ValidateBy,
-} from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
 
@@ -44,12 +36,11 @@ export const NewPasswordField = () =>
   );
 
 /**
- * An IANA time zone name Intl knows (`America/New_York`, `Europe/Paris`, `UTC`); with
- * `nullable`, null too (meaning "the default"). Absent is left to @IsOptional.
+ * An IANA time zone name Intl knows (`America/New_York`, `Europe/Paris`, `UTC`). With
+ * @IsOptional, absent and null pass (null: "the default", the workspace's or the config's).
  */
-export const TimeZoneField = ({ nullable }: { nullable: boolean }) =>
+export const TimeZoneField = () =>
   applyDecorators(
-    ...(nullable ? [ValidateIf((_: object, value: unknown) => value !== null)] : []),
     ValidateBy({
       name: 'isTimeZone',
       validator: {

@@ -85,6 +85,6 @@ export class LetterSettingsDto {
     description: "IANA time zone of the deadline; null: the workspace's",
   })
   @IsOptional()
-  @TimeZoneField({ nullable: true })
+  @TimeZoneField()
   timeZone?: string | null;
 }

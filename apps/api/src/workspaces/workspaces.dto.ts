@@ -15,8 +15,8 @@ export class CreateWorkspaceDto extends WorkspaceNameDto {
     description: 'IANA time zone of deadlines and times shown; default: DEFAULT_TIME_ZONE',
   })
   @IsOptional()
-  @TimeZoneField({ nullable: false })
-  timeZone?: string;
+  @TimeZoneField()
+  timeZone?: string | null;
 }
 
 export class UpdateWorkspaceDto {
@@ -32,7 +32,7 @@ export class UpdateWorkspaceDto {
     description: 'IANA time zone of deadlines and times shown; null: back to DEFAULT_TIME_ZONE',
   })
   @IsOptional()
-  @TimeZoneField({ nullable: true })
+  @TimeZoneField()
   timeZone?: string | null;
 }
 

@@ -49,8 +49,8 @@ export class WorkspacesService {
   }
 
   /** A new workspace whose creator is its owner; no `timeZone`: DEFAULT_TIME_ZONE. */
-  async create(userId: string, name: string, timeZone?: string): Promise<WorkspaceEntity> {
-    const zone = timeZone === undefined ? null : timeZoneOrFail('timeZone', timeZone);
+  async create(userId: string, name: string, timeZone?: string | null): Promise<WorkspaceEntity> {
+    const zone = timeZone == null ? null : timeZoneOrFail('timeZone', timeZone);
     return this.dataSource.transaction(async (manager) => {
       const workspace = manager.create(WorkspaceEntity, {
         id: randomUUID(),
