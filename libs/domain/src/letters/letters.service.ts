@@ -156,7 +156,7 @@ export class LettersService {
     return this.dataSource.transaction(async (manager) => {
       const letter = await findLetterOrFail(manager, letterId);
       const settings = withKnownZone({
-        ...(JSON.parse(letter.settings) as LetterSettings),
+        ...parseLetterSettings(letter.settings),
         ...definedOnly(changes),
       });
       await manager.update(LetterEntity, { id: letterId }, { settings: JSON.stringify(settings) });
