@@ -211,7 +211,13 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .set(as(owner))
       .send({ deadline })
       .expect(200);
-    expect(published.body).toEqual({ status: 'open', publishedRevision: 3, deadline });
+    expect(published.body).toEqual({
+      status: 'open',
+      publishedRevision: 3,
+      deadline,
+      deadlineInZone: deadline.replace(/\.\d{3}Z$/, '+00:00'),
+      timeZone: 'UTC',
+    });
 
     // Drafting goes on; what organizations sign stays revision 3.
     await save(editorA, lid, 3, {
@@ -407,7 +413,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
 
   it.each([
     [{ deadline: '2020-01-01T00:00:00Z' }, 400, 'deadline: must be in the future'],
-    [{ deadline: 'tomorrow' }, 400, 'deadline: must be an ISO-8601'],
+    [{ deadline: 'tomorrow' }, 400, 'deadline: expected a date (2026-12-20'],
     [{ deadline: undefined }, 400, 'deadline: required to publish'],
     [{ deadline: 'FUTURE', revision: 7 }, 400, 'revision: no revision 7'],
   ])(

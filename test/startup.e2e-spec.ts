@@ -72,7 +72,7 @@ describe('starting and stopping the processes', () => {
 
   it('refuses a bad value, an unreachable Redis and an unreachable database with one line each', async () => {
     const deadPort = String(await freePort());
-    const [badPort, noRedis, noDatabase, badWorker] = await Promise.all([
+    const [badPort, noRedis, noDatabase, badWorker, badZone] = await Promise.all([
       outcome(launch('api', { PORT: 'eighty', DATABASE_URL: database.url })),
       outcome(
         launch('api', { REDIS_URL: `redis://127.0.0.1:${deadPort}`, DATABASE_URL: database.url }),
@@ -81,6 +81,7 @@ describe('starting and stopping the processes', () => {
         launch('api', { DATABASE_URL: `postgres://postgres:pw@127.0.0.1:${deadPort}/nowhere` }),
       ),
       outcome(launch('worker', { DATABASE_URL: 'mysql://nope' })),
+      outcome(launch('api', { DEFAULT_TIME_ZONE: 'America/Gotham', DATABASE_URL: database.url })),
     ]);
 
     expect(badPort).toMatchObject({ code: 1, stdout: '' });
@@ -104,6 +105,11 @@ describe('starting and stopping the processes', () => {
     expect(badWorker.code).toBe(1);
     expect(badWorker.stderr).toBe(
       'signatory-worker: DATABASE_URL: expected sqlite:<file> or postgres://user@host:5432/database\n',
+    );
+
+    expect(badZone).toMatchObject({ code: 1, stdout: '' });
+    expect(badZone.stderr).toBe(
+      'signatory: DEFAULT_TIME_ZONE: expected an IANA time zone name such as America/New_York or UTC\n',
     );
   });
 

@@ -92,6 +92,7 @@ describe('workspaces and members', () => {
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         name: 'Press Freedom Coalition',
         slug: 'press-freedom-coalition',
+        timeZone: 'UTC',
       });
       await api(owner, 'get', '/api/workspaces').expect(200, [{ ...created, role: 'owner' }]);
       await api(owner, 'get', ws(created.id)).expect(200, { ...created, role: 'owner' });
@@ -147,7 +148,12 @@ describe('workspaces and members', () => {
       const renamed = await api(owner, 'patch', ws(created.id), { name: ' Nouveau nom ' }).expect(
         200,
       );
-      expect(renamed.body).toEqual({ id: created.id, name: 'Nouveau nom', slug: created.slug });
+      expect(renamed.body).toEqual({
+        id: created.id,
+        name: 'Nouveau nom',
+        slug: created.slug,
+        timeZone: 'UTC',
+      });
       await api(lead, 'get', '/api/workspaces').expect(200, [{ ...renamed.body, role: 'lead' }]);
       await api(lead, 'patch', ws(created.id), { name: 'Coup' }).expect(403);
       const bad = await api(owner, 'patch', ws(created.id), { name: '\u0000' }).expect(400);

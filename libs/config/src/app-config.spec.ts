@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       queuePrefix: 'signatory',
       migrateOnStart: true,
       bodyLimit: '1mb',
+      defaultTimeZone: 'UTC',
     });
     expect(config.database).toEqual({
       kind: 'sqlite',
@@ -50,7 +51,9 @@ describe('loadConfig', () => {
       WORKER_INLINE: 'false',
       DB_MIGRATE: 'no',
       QUEUE_PREFIX: 'staging',
+      DEFAULT_TIME_ZONE: 'America/New_York',
     });
+    expect(config.defaultTimeZone).toBe('America/New_York');
     expect(config.port).toBe(8080);
     expect(config.publicUrl).toBe('https://sign.example.org');
     expect(config.database).toEqual({
@@ -89,6 +92,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: expected fatal, error'],
     [{ BODY_LIMIT: 'lots' }, 'BODY_LIMIT: expected a size'],
     [{ OUTBOX_POLL_MS: '1' }, 'OUTBOX_POLL_MS: expected milliseconds'],
+    [{ DEFAULT_TIME_ZONE: 'Mars/Olympus_Mons' }, 'DEFAULT_TIME_ZONE: expected an IANA time zone'],
+    [{ DEFAULT_TIME_ZONE: '+05:00' }, 'DEFAULT_TIME_ZONE: expected an IANA time zone'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     const text = problem(env);
     expect(text.startsWith(message)).toBe(true);

@@ -51,6 +51,8 @@ export class AppConfig {
   /** Open sign-on requests per hour, per client IP and per letter. */
   readonly openSignOnLimitPerIp: number;
   readonly openSignOnLimitPerLetter: number;
+  /** IANA zone of workspaces that have not chosen one (deadlines, dates in mails and pages). */
+  readonly defaultTimeZone: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -113,6 +115,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     signLinkMissesPerIp: env.SIGN_LINK_MISSES_PER_IP,
     openSignOnLimitPerIp: env.OPEN_SIGNON_LIMIT_PER_IP,
     openSignOnLimitPerLetter: env.OPEN_SIGNON_LIMIT_PER_LETTER,
+    defaultTimeZone: env.DEFAULT_TIME_ZONE,
   });
 }
 

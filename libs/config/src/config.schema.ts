@@ -35,6 +35,23 @@ const url = (protocols: string[], example: string) =>
       { message: `expected ${example}` },
     );
 
+/** An IANA time zone name Intl knows (`America/New_York`, `UTC`); kept as written. */
+const timeZone = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(v)) return false;
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an IANA time zone name such as America/New_York or UTC' },
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], {
     message: 'expected development, test or production',
@@ -85,6 +102,7 @@ export const envSchema = z.object({
   SIGN_LINK_MISSES_PER_IP: intBetween(1, 100000, 'expected failed lookups per minute, 1-100000'),
   OPEN_SIGNON_LIMIT_PER_IP: intBetween(1, 100000, 'expected requests per hour, 1-100000'),
   OPEN_SIGNON_LIMIT_PER_LETTER: intBetween(1, 1000000, 'expected requests per hour, 1-1000000'),
+  DEFAULT_TIME_ZONE: timeZone,
 });
 
 export const envDefaults = {
@@ -109,6 +127,7 @@ export const envDefaults = {
   SIGN_LINK_MISSES_PER_IP: '30',
   OPEN_SIGNON_LIMIT_PER_IP: '10',
   OPEN_SIGNON_LIMIT_PER_LETTER: '500',
+  DEFAULT_TIME_ZONE: 'UTC',
 } as const;
 
 export type Env = z.infer<typeof envSchema>;

@@ -66,3 +66,6 @@ export * from './renditions/rendition-documents';
 export * from './letters/letter-revision-lookup';
 export * from './renditions/preview-pdf.service';
 export * from './signatures/sign-on-preview.service';
+export * from './time/zoned-time';
+export * from './letters/letter-time-zone';
+export * from './time/time-zone-input';

@@ -1,7 +1,7 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
+import { isTimeZone, PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
 
@@ -32,5 +32,21 @@ export const NewPasswordField = () =>
     IsString(),
     Length(PASSWORD_MIN, PASSWORD_MAX, {
       message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
+    }),
+  );
+
+/**
+ * An IANA time zone name Intl knows (`America/New_York`, `Europe/Paris`, `UTC`). With
+ * @IsOptional, absent and null pass (null: "the default", the workspace's or the config's).
+ */
+export const TimeZoneField = () =>
+  applyDecorators(
+    ValidateBy({
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => isTimeZone(value),
+        defaultMessage: () =>
+          'must be an IANA time zone name such as America/New_York, Europe/Paris or UTC',
+      },
     }),
   );

@@ -19,6 +19,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { TimeZoneField } from '../http/fields';
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
@@ -76,4 +77,14 @@ export class LetterSettingsDto {
   @Min(1, { each: true })
   @Max(60, { each: true })
   reminderDays?: number[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'America/New_York',
+    description: "IANA time zone of the deadline; null: the workspace's",
+  })
+  @IsOptional()
+  @TimeZoneField()
+  timeZone?: string | null;
 }

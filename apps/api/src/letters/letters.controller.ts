@@ -152,7 +152,7 @@ export class LettersController {
   publish(@Param('lid') lid: string, @CurrentAuth() auth: RequestAuth, @Body() dto: PublishDto) {
     return this.publishing.publish(lid, auth.user.id, {
       revision: dto.revision,
-      deadline: dto.deadline ? new Date(dto.deadline) : undefined,
+      deadline: dto.deadline,
       kind: dto.kind,
       reason: dto.reason,
     });

@@ -11,7 +11,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Matches,
@@ -96,9 +95,14 @@ export class PublishDto {
   @Min(1)
   revision?: number;
 
-  @ApiPropertyOptional({ example: '2026-12-15T17:00:00Z', description: 'required the first time' })
+  @ApiPropertyOptional({
+    example: '2026-12-20',
+    description:
+      "required the first time. In the letter's time zone: a date (`2026-12-20`, meaning 23:59 that day) or a local date and time (`2026-12-20T17:00`); or an instant with Z or an offset (`2026-12-20T22:00:00Z`, `2026-12-20T17:00:00-05:00`)",
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time' })
+  @IsString()
+  @MaxLength(40)
   deadline?: string;
 
   @ApiPropertyOptional({

@@ -1,4 +1,4 @@
-import { OpenSignOnService, PublicLetterService } from '@app/domain';
+import { deadlineFields, OpenSignOnService, PublicLetterService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -19,10 +19,17 @@ export class OpenSignOnController {
   @Get('s/:letterId')
   @ApiOperation({ summary: 'A letter open to sign-on by anyone (404 unless openSignOn)' })
   async letter(@Param('letterId') letterId: string) {
-    const { letter, content, revision, settings, workspace, open } =
+    const { letter, content, revision, settings, workspace, open, timeZone } =
       await this.openSignOn.letter(letterId);
     return {
-      letter: { id: letter.id, title: content.title, content, revision, deadline: letter.deadline },
+      letter: {
+        id: letter.id,
+        title: content.title,
+        content,
+        revision,
+        deadline: letter.deadline,
+        ...deadlineFields(letter.deadline, timeZone),
+      },
       workspace: workspace.name,
       open,
       visibilities: settings.visibilities,

@@ -33,12 +33,15 @@ export interface OpenSubmitted {
 }
 
 export function openSignOnModel(published: PublishedLetter, submitted?: OpenSubmitted) {
-  const { letter, content, revision, settings, workspace, open } = published;
+  const { letter, content, revision, settings, workspace, open, timeZone } = published;
   return {
     letterId: letter.id,
     workspace: workspace.name,
     letter: letterTextModel(content),
-    statusText: signOnStatusText(letter, open),
+    statusText: signOnStatusText(
+      { status: letter.status, deadline: letter.deadline, timeZone },
+      open,
+    ),
     requireApproval: settings.requireApproval,
     closed: open ? '' : 'Sign-ons are closed: this letter takes no more signatures.',
     form: open

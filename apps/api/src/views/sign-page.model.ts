@@ -1,5 +1,6 @@
 import {
   deadlineInWords,
+  formatInZone,
   visibilityInWords,
   type OwnSignatureView,
   type SignOnView,
@@ -45,14 +46,20 @@ export function signedCountText(count: number): string {
   return count === 1 ? '1 organization has signed.' : `${count} organizations have signed.`;
 }
 
+/** A letter's state as the status sentences need it; times are shown in `timeZone`. */
+interface LetterState {
+  status: string;
+  deadline: Date | null;
+  timeZone: string;
+}
+
 /** Where sign-ons stand, in a sentence; `open` is the domain's verdict (status and deadline). */
-export function signOnStatusText(
-  letter: { status: string; deadline: Date | null },
-  open: boolean,
-): string {
-  if (open && letter.deadline) return `Sign-ons close on ${deadlineInWords(letter.deadline)}.`;
+export function signOnStatusText(letter: LetterState, open: boolean): string {
+  if (open && letter.deadline) {
+    return `Sign-ons close on ${deadlineInWords(letter.deadline, letter.timeZone)}.`;
+  }
   if (letter.status === 'open' && letter.deadline) {
-    return `Sign-ons closed on ${deadlineInWords(letter.deadline)}.`;
+    return `Sign-ons closed on ${deadlineInWords(letter.deadline, letter.timeZone)}.`;
   }
   return letter.status === 'final'
     ? 'Sign-ons are closed: the letter is final.'
@@ -62,7 +69,7 @@ export function signOnStatusText(
 const NOTHING_CHANGES = 'Nothing can be signed or changed any more.';
 
 /** Why nothing can change any more, in full. */
-export function closedText(letter: { status: string; deadline: Date | null }): string {
+export function closedText(letter: LetterState): string {
   return `${signOnStatusText(letter, false)} ${NOTHING_CHANGES}`;
 }
 
@@ -74,14 +81,8 @@ const statusInWords: Record<OwnSignatureView['status'], string> = {
   rejected: 'Not accepted by the coordinators',
 };
 
-const when = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-/** A sign-on as its signer sees it: never the IP, user agent or anything of others. */
-export function signatureRows(signature: OwnSignatureView) {
+/** A sign-on as its signer sees it (times in the letter's zone): never the IP, user agent or anything of others. */
+export function signatureRows(signature: OwnSignatureView, timeZone: string) {
   return [
     { term: 'Status', value: statusInWords[signature.status] },
     { term: 'Printed as', value: signature.displayName },
@@ -90,7 +91,7 @@ export function signatureRows(signature: OwnSignatureView) {
     ...(signature.country ? [{ term: 'Country', value: countryName(signature.country) }] : []),
     { term: 'Shown', value: visibilityInWords[signature.visibility] },
     { term: 'Text signed', value: `Revision ${signature.revision}` },
-    { term: 'Recorded', value: `${when.format(signature.signedAt)} UTC` },
+    { term: 'Recorded', value: formatInZone(signature.signedAt, timeZone) },
   ];
 }
 
@@ -175,7 +176,7 @@ export function signPageModel(view: SignOnView, input: SignPageInput) {
     respond: {
       heading: live || pending ? 'Your sign-on' : open ? 'Sign on' : 'Sign-ons are closed',
       notices,
-      current: live || pending ? { rows: signatureRows(signature) } : null,
+      current: live || pending ? { rows: signatureRows(signature, view.letter.timeZone) } : null,
       actions,
       submit: live ? 'Save changes' : 'Sign the letter',
     },

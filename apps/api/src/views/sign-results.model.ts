@@ -31,7 +31,7 @@ export function receiptModel(view: SignOnView, outcome: SignOutcome, token: stri
       ...(pendingApproval ? ['The coordinators approve each sign-on before it counts.'] : []),
       'You can correct or withdraw the sign-on from the same link until sign-ons close.',
     ],
-    rows: signatureRows(outcome.signature),
+    rows: signatureRows(outcome.signature, view.letter.timeZone),
     back: back(token, 'Back to the letter and your sign-on'),
   };
 }
@@ -60,7 +60,7 @@ export function confirmedModel(view: SignOnView, signature: OwnSignatureView, to
         ? 'The coordinators approve each sign-on before it counts; we email you when they have.'
         : 'A confirmation email is on its way.',
     ],
-    rows: signatureRows(signature),
+    rows: signatureRows(signature, view.letter.timeZone),
     back: back(token),
   };
 }

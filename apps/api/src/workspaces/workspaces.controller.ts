@@ -8,7 +8,7 @@ import {
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
-import { WorkspaceNameDto } from './workspaces.dto';
+import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspaces.dto';
 
 @ApiTags('workspaces')
 @ApiBearerAuth()
@@ -21,9 +21,8 @@ export class WorkspacesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a workspace (a coalition); the caller becomes its owner' })
-  async create(@CurrentAuth() auth: RequestAuth, @Body() dto: WorkspaceNameDto) {
-    const { id, name, slug } = await this.workspaces.create(auth.user.id, dto.name);
-    return { id, name, slug };
+  async create(@CurrentAuth() auth: RequestAuth, @Body() dto: CreateWorkspaceDto) {
+    return this.workspaces.view(await this.workspaces.create(auth.user.id, dto.name, dto.timeZone));
   }
 
   @Get()
@@ -35,20 +34,20 @@ export class WorkspacesController {
   @Get(':wid')
   @Can(Action.Read)
   async get(@Param('wid') wid: string, @CurrentMembership() membership: MembershipEntity) {
-    const { id, name, slug } = await this.workspaces.get(wid);
-    return { id, name, slug, role: membership.role };
+    return { ...this.workspaces.view(await this.workspaces.get(wid)), role: membership.role };
   }
 
   @Patch(':wid')
   @Can(Action.RenameWorkspace)
-  @ApiOperation({ summary: 'Rename (owners)' })
-  async rename(
+  @ApiOperation({ summary: 'Rename, or change the time zone (owners)' })
+  async update(
     @Param('wid') wid: string,
     @CurrentAuth() auth: RequestAuth,
-    @Body() dto: WorkspaceNameDto,
+    @Body() dto: UpdateWorkspaceDto,
   ) {
-    const { id, name, slug } = await this.workspaces.rename(wid, dto.name, auth.user.id);
-    return { id, name, slug };
+    return this.workspaces.view(
+      await this.workspaces.update(wid, { name: dto.name, timeZone: dto.timeZone }, auth.user.id),
+    );
   }
 
   @Get(':wid/audit')

@@ -7,6 +7,9 @@ import { UserEntity } from '../accounts/user.entity';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import type { LetterEntity } from '../letters/letter.entity';
+import { parseLetterSettings } from '../letters/letter-settings';
+import { letterTimeZone } from '../letters/letter-time-zone';
+import { formatInZone } from '../time/zoned-time';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { InvitationEntity } from './invitation.entity';
@@ -35,13 +38,18 @@ export class InvitationMailer {
     });
     const content = JSON.parse(revision.content) as LetterContent;
     const inviter = await manager.findOneBy(UserEntity, { id: inviterId });
+    const timeZone = letterTimeZone(
+      parseLetterSettings(letter.settings),
+      workspace,
+      this.config.defaultTimeZone,
+    );
     return {
       sender: workspace.name,
       workspace: workspace.name,
       replyTo: inviter?.email ?? this.config.mailFrom,
       title: content.title,
       excerpt: excerpt(content.body),
-      deadline: deadlineInWords(letter.deadline!),
+      deadline: deadlineInWords(letter.deadline!, timeZone),
     };
   }
 
@@ -118,19 +126,7 @@ function excerpt(body: string): string {
   return first.length > 300 ? `${first.slice(0, 297).trimEnd()}…` : first;
 }
 
-/** "Tuesday, 15 December 2026 at 17:00 UTC" */
-export function deadlineInWords(deadline: Date): string {
-  const date = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(deadline);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(deadline);
-  return `${date} at ${time} UTC`;
+/** "20 December 2026, 11:59 pm EST": the deadline in the letter's zone, with its name. */
+export function deadlineInWords(deadline: Date, timeZone: string): string {
+  return formatInZone(deadline, timeZone);
 }

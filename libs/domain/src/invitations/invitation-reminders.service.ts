@@ -1,18 +1,31 @@
+import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
 import { signOnReminder } from '@app/mail';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { Clock } from '../clock';
-import type { LetterSettings } from '../letters/letter-settings';
+import { parseLetterSettings } from '../letters/letter-settings';
+import { loadLetterTimeZone } from '../letters/letter-time-zone';
 import { LetterEntity } from '../letters/letter.entity';
+import { calendarDaysBefore } from '../time/zoned-time';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { findOpenLetter } from './find-open-letter';
 import { InvitationMailer } from './invitation-mailer';
 import { InvitationReminderEntity } from './invitation-reminder.entity';
 import { InvitationEntity } from './invitation.entity';
 
-const DAY_MS = 24 * 3600 * 1000;
+/** Each reminder step of a deadline and its moment (see sendDueReminders). */
+export function reminderMoments(
+  deadline: Date,
+  reminderDays: number[],
+  timeZone: string,
+): { step: number; at: Date }[] {
+  return reminderDays.map((step) => ({
+    step,
+    at: calendarDaysBefore(deadline, step, timeZone),
+  }));
+}
 
 /** Reminders before the deadline to organizations that have not answered. */
 @Injectable()
@@ -23,12 +36,17 @@ export class InvitationRemindersService {
     private readonly dataSource: DataSource,
     private readonly mailer: InvitationMailer,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /**
    * Sends each due reminder step once: for open letters, `reminderDays` before the
    * deadline, to invitations sent before that moment and not answered, revoked or failed.
    * Each step is claimed by inserting (invitation, step) under a unique index.
+   *
+   * A step's moment is the deadline's own wall-clock time that many calendar days earlier
+   * in the letter's zone: "2 days before" a Monday 23:59 EST deadline is Saturday 23:59 EST,
+   * also across a daylight-saving change (then 23 or 25 hours away from 48).
    */
   async sendDueReminders(): Promise<number> {
     const now = this.clock.now();
@@ -37,9 +55,16 @@ export class InvitationRemindersService {
       .find({ where: { status: 'open', deadline: MoreThan(now) } });
     let sent = 0;
     for (const letter of letters) {
-      const dueSteps = (JSON.parse(letter.settings) as LetterSettings).reminderDays
-        .map((step) => ({ step, at: new Date(letter.deadline!.getTime() - step * DAY_MS) }))
-        .filter(({ at }) => at <= now);
+      const zone = await loadLetterTimeZone(
+        this.dataSource.manager,
+        letter,
+        this.config.defaultTimeZone,
+      );
+      const dueSteps = reminderMoments(
+        letter.deadline!,
+        parseLetterSettings(letter.settings).reminderDays,
+        zone,
+      ).filter(({ at }) => at <= now);
       if (!dueSteps.length) continue;
       const candidates = await this.dataSource.getRepository(InvitationEntity).find({
         where: {

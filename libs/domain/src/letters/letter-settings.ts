@@ -19,6 +19,8 @@ export interface LetterSettings {
   pageSize: PageSize;
   /** Days before the deadline on which non-responders get a reminder. */
   reminderDays: number[];
+  /** IANA zone the deadline is read and shown in; null: the workspace's. */
+  timeZone: string | null;
 }
 
 export const defaultLetterSettings: LetterSettings = {
@@ -31,6 +33,7 @@ export const defaultLetterSettings: LetterSettings = {
   publicPage: false,
   pageSize: 'LETTER',
   reminderDays: [7, 2],
+  timeZone: null,
 };
 
 /** A letter's stored settings; keys added since it was saved take their defaults. */

@@ -1,6 +1,7 @@
+import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
 import { markdownProblems } from '@app/markdown';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -16,8 +17,10 @@ import {
 } from './letter-diff';
 import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
-import { defaultLetterSettings, type LetterSettings } from './letter-settings';
+import { defaultLetterSettings, parseLetterSettings, type LetterSettings } from './letter-settings';
+import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
 import { LetterEntity, type LetterStatus } from './letter.entity';
+import { timeZoneOrFail } from '../time/time-zone-input';
 
 export interface LetterView {
   id: string;
@@ -25,7 +28,12 @@ export interface LetterView {
   status: LetterStatus;
   revision: number;
   publishedRevision: number | null;
+  /** The instant, ISO 8601 in UTC when serialized. */
   deadline: Date | null;
+  /** The same instant with the offset of `timeZone` (`2026-12-20T23:59:00-05:00`). */
+  deadlineInZone: string | null;
+  /** The zone in force: `settings.timeZone`, else the workspace's. */
+  timeZone: string;
   content: LetterContent;
   settings: LetterSettings;
 }
@@ -60,6 +68,7 @@ export class LettersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -78,7 +87,10 @@ export class LettersService {
         'campaign: archived; unarchive it to add letters',
       );
     }
-    const settings = { ...defaultLetterSettings, ...definedOnly(input.settings ?? {}) };
+    const settings = withKnownZone({
+      ...defaultLetterSettings,
+      ...definedOnly(input.settings ?? {}),
+    });
     return this.dataSource.transaction(async (manager) => {
       const letter = await manager.save(
         manager.create(LetterEntity, {
@@ -96,14 +108,22 @@ export class LettersService {
         }),
       );
       await this.insertRevision(manager, letter.id, 1, authorId, input.content, 'created');
-      return toView(letter, input.content);
+      return toView(letter, input.content, await this.timeZone(manager, letter));
     });
   }
 
   async get(letterId: string): Promise<LetterView> {
     const letter = await findLetterOrFail(this.dataSource.manager, letterId);
     const revision = await this.revisionOrFail(letterId, letter.currentRevision);
-    return toView(letter, JSON.parse(revision.content) as LetterContent);
+    return toView(
+      letter,
+      JSON.parse(revision.content) as LetterContent,
+      await this.timeZone(this.dataSource.manager, letter),
+    );
+  }
+
+  private timeZone(manager: EntityManager, letter: LetterEntity): Promise<string> {
+    return loadLetterTimeZone(manager, letter, this.config.defaultTimeZone);
   }
 
   /**
@@ -155,10 +175,10 @@ export class LettersService {
   ): Promise<LetterSettings> {
     return this.dataSource.transaction(async (manager) => {
       const letter = await findLetterOrFail(manager, letterId);
-      const settings = {
-        ...(JSON.parse(letter.settings) as LetterSettings),
+      const settings = withKnownZone({
+        ...parseLetterSettings(letter.settings),
         ...definedOnly(changes),
-      };
+      });
       await manager.update(LetterEntity, { id: letterId }, { settings: JSON.stringify(settings) });
       return settings;
     });
@@ -253,6 +273,12 @@ function definedOnly<T extends object>(changes: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** Settings whose `timeZone` is a known zone as stored, or null; else 400 naming it. */
+function withKnownZone<T extends Partial<LetterSettings>>(settings: T): T {
+  const zone = settings.timeZone;
+  return zone ? { ...settings, timeZone: timeZoneOrFail('timeZone', zone) } : settings;
+}
+
 /**
  * The body is Markdown; what letters do not use (raw HTML, non-web links, tables, code…) is
  * refused where it is typed: 422, the first problem in the message, all of them (each with its
@@ -272,7 +298,7 @@ function assertSafeBody(content: LetterContent): void {
   });
 }
 
-export function toView(letter: LetterEntity, content: LetterContent): LetterView {
+export function toView(letter: LetterEntity, content: LetterContent, timeZone: string): LetterView {
   return {
     id: letter.id,
     campaignId: letter.campaignId,
@@ -280,7 +306,8 @@ export function toView(letter: LetterEntity, content: LetterContent): LetterView
     revision: letter.currentRevision,
     publishedRevision: letter.publishedRevision,
     deadline: letter.deadline,
+    ...deadlineFields(letter.deadline, timeZone),
     content,
-    settings: JSON.parse(letter.settings) as LetterSettings,
+    settings: parseLetterSettings(letter.settings),
   };
 }

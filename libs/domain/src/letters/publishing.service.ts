@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService, type Actor } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -15,8 +16,22 @@ import {
 import { findLetterOrFail } from './find-letter';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { LetterEntity } from './letter.entity';
+import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
+import { formatInZone, localDateString, parseZonedDateTime } from '../time/zoned-time';
 
 const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
+
+/** A deadline as given (text in `timeZone`, or an instant), or 400 naming `deadline`. */
+function readDeadline(input: string | Date, timeZone: string): Date {
+  const deadline = input instanceof Date ? input : parseZonedDateTime(input, timeZone);
+  if (!deadline || Number.isNaN(deadline.getTime())) {
+    throw DomainError.invalid(
+      'deadline',
+      `expected a date (2026-12-20, meaning 23:59 that day in ${timeZone}), a local date and time (2026-12-20T17:00) or an instant with an offset (2026-12-20T17:00:00-05:00)`,
+    );
+  }
+  return deadline;
+}
 
 /**
  * How a newer revision reaches the people who signed an older one: `substantive` asks them
@@ -31,7 +46,8 @@ export const CORRECTION_REASON_MAX = 500;
 
 export interface PublishInput {
   revision?: number;
-  deadline?: Date;
+  /** Text in the letter's zone, or an instant. */
+  deadline?: string | Date;
   /** Default `substantive`. */
   kind?: PublishKind;
   /** Why: required for a correction, optional otherwise; recorded in the audit trail. */
@@ -76,18 +92,29 @@ export class PublishingService {
     private readonly audit: AuditService,
     private readonly reconsent: ReconsentService,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /**
    * Freezes `revision` (default: the latest) as the text organizations sign and opens the
    * letter until `deadline`. Republishing a newer revision, or a closed letter with a new
    * deadline, opens it again; drafting goes on beside it.
+   *
+   * A deadline given as text is read in the letter's time zone (see parseZonedDateTime:
+   * `2026-12-20` is 23:59 that day there); it must be in the future and not before the
+   * letter's date (both compared in that zone).
    */
   async publish(
     letterId: string,
     actorId: string,
     input: PublishInput,
-  ): Promise<{ status: 'open'; publishedRevision: number; deadline: Date }> {
+  ): Promise<{
+    status: 'open';
+    publishedRevision: number;
+    deadline: Date;
+    deadlineInZone: string | null;
+    timeZone: string;
+  }> {
     const { kind, reason } = kindAndReason(input);
     return this.dataSource.transaction(async (manager) => {
       const letter = await findLetterOrFail(manager, letterId);
@@ -106,10 +133,23 @@ export class PublishingService {
           `content.addressees: revision ${number} has no addressee; add at least one to publish`,
         );
       }
-      const deadline = input.deadline ?? (letter.status === 'open' ? letter.deadline : null);
+      const timeZone = await loadLetterTimeZone(manager, letter, this.config.defaultTimeZone);
+      const given =
+        input.deadline === undefined ? undefined : readDeadline(input.deadline, timeZone);
+      const deadline = given ?? (letter.status === 'open' ? letter.deadline : null);
       if (!deadline) throw DomainError.invalid('deadline', 'required to publish');
-      if (deadline <= this.clock.now())
-        throw DomainError.invalid('deadline', 'must be in the future');
+      if (deadline <= this.clock.now()) {
+        throw DomainError.invalid(
+          'deadline',
+          `must be in the future; ${formatInZone(deadline, timeZone)} has passed`,
+        );
+      }
+      if (given && localDateString(given, timeZone) < content.date) {
+        throw DomainError.invalid(
+          'deadline',
+          `must not be before the letter's date (${content.date}); it is ${formatInZone(given, timeZone)}`,
+        );
+      }
 
       const previous = letter.publishedRevision;
       const corrected =
@@ -139,12 +179,18 @@ export class PublishingService {
         revision: number,
         previousRevision: previous,
         deadline: deadline.toISOString(),
+        timeZone,
         kind,
         ...(reason ? { reason } : {}),
         ...(corrected ? { textChange: corrected.change } : {}),
         ...outcome,
       });
-      return { status: 'open', publishedRevision: number, deadline };
+      return {
+        status: 'open',
+        publishedRevision: number,
+        deadline,
+        ...deadlineFields(deadline, timeZone),
+      };
     });
   }
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterEntity } from '../letters/letter.entity';
+import { deadlineFields } from '../letters/letter-time-zone';
 import { orderSignatories } from './signatory-order';
 import { SignatureEntity } from './signature.entity';
 import { SignerAccessResolver } from './signer-access';
@@ -14,6 +15,10 @@ export interface PublicLetterView {
   revision: number;
   status: string;
   deadline: Date | null;
+  /** The deadline with the offset of `timeZone` (`2026-12-20T23:59:00-05:00`). */
+  deadlineInZone: string | null;
+  /** The IANA zone the letter's times are shown in. */
+  timeZone: string;
   /** Only the organizations that chose to be named publicly. */
   signatories: { displayName: string; country: string | null }[];
   /** Everyone signed on, named or not. */
@@ -55,6 +60,7 @@ export class PublicLetterService {
         revision: published.revision,
         status: published.letter.status,
         deadline: published.letter.deadline,
+        ...deadlineFields(published.letter.deadline, published.timeZone),
         signatories: named.map((s) => ({
           displayName: s.displayName,
           country: published.settings.showCountry ? s.country : null,

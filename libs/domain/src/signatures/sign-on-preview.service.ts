@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { letterAtRevision } from '../letters/letter-revision-lookup';
 import { parseLetterSettings } from '../letters/letter-settings';
+import { deadlineFields, letterTimeZone } from '../letters/letter-time-zone';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { consentText } from './consent';
 import type { SignOnView } from './sign-on.service';
@@ -27,7 +29,10 @@ export interface SignOnPreview {
  */
 @Injectable()
 export class SignOnPreviewService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
 
   async view(letterId: string, revisionNumber?: number): Promise<SignOnPreview> {
     const manager = this.dataSource.manager;
@@ -38,6 +43,8 @@ export class SignOnPreviewService {
       letterId,
       status: 'confirmed',
     });
+    const settings = parseLetterSettings(letter.settings);
+    const timeZone = letterTimeZone(settings, workspace, this.config.defaultTimeZone);
     const view: SignOnView = {
       letter: {
         id: letter.id,
@@ -45,6 +52,7 @@ export class SignOnPreviewService {
         content,
         revision: revision.number,
         deadline: letter.deadline,
+        ...deadlineFields(letter.deadline, timeZone),
         status: letter.status,
         open: true,
       },
@@ -58,7 +66,7 @@ export class SignOnPreviewService {
         title: content.title,
         revision: revision.number,
       }),
-      visibilities: parseLetterSettings(letter.settings).visibilities,
+      visibilities: settings.visibilities,
     };
     return {
       view,

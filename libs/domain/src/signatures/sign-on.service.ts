@@ -7,6 +7,7 @@ import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
 import type { Visibility } from '../letters/letter-settings';
+import { deadlineFields } from '../letters/letter-time-zone';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { consentText } from './consent';
 import { liveKeyFor } from './signature-moderation';
@@ -38,6 +39,10 @@ export interface SignOnView {
     content: LetterContent;
     revision: number;
     deadline: Date | null;
+    /** The deadline with the offset of `timeZone` (`2026-12-20T23:59:00-05:00`). */
+    deadlineInZone: string | null;
+    /** The IANA zone the letter's times are shown in. */
+    timeZone: string;
     status: string;
     /** Sign-ons accepted right now. */
     open: boolean;
@@ -529,6 +534,7 @@ export class SignOnService {
         content: access.content,
         revision: access.revision,
         deadline: access.letter.deadline,
+        ...deadlineFields(access.letter.deadline, access.timeZone),
         status: access.letter.status,
         open: access.open,
       },

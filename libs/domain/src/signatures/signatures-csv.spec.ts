@@ -4,13 +4,16 @@ const signedAt = new Date('2026-11-02T10:30:00Z');
 
 describe('signatoryListCsv', () => {
   it('numbers the list, with a BOM and CRLF, and neutralises formula-like cells', () => {
-    const text = signatoryListCsv([
-      { displayName: "=cmd|' /C calc'!A0", country: 'DE', signedAt },
-      { displayName: '+33 Collective, "Paris"', country: null, signedAt },
-      { displayName: '@home', country: null, signedAt },
-      { displayName: '-minus', country: null, signedAt },
-      { displayName: 'Société', country: 'FR', signedAt },
-    ]);
+    const text = signatoryListCsv(
+      [
+        { displayName: "=cmd|' /C calc'!A0", country: 'DE', signedAt },
+        { displayName: '+33 Collective, "Paris"', country: null, signedAt },
+        { displayName: '@home', country: null, signedAt },
+        { displayName: '-minus', country: null, signedAt },
+        { displayName: 'Société', country: 'FR', signedAt },
+      ],
+      'UTC',
+    );
     expect(text).toBe(
       '\uFEFFnumber,display_name,country,signed_at\r\n' +
         "1,'=cmd|' /C calc'!A0,DE,2026-11-02\r\n" +
@@ -19,6 +22,16 @@ describe('signatoryListCsv', () => {
         "4,'-minus,,2026-11-02\r\n" +
         '5,Société,FR,2026-11-02\r\n',
     );
+  });
+
+  it('dates each sign-on by the day in the letter’s zone', () => {
+    const late = new Date('2026-12-21T03:00:00Z'); // 20 December, 10 pm in New York
+    expect(
+      signatoryListCsv([{ displayName: 'A', country: null, signedAt: late }], 'UTC'),
+    ).toContain('1,A,,2026-12-21\r\n');
+    expect(
+      signatoryListCsv([{ displayName: 'A', country: null, signedAt: late }], 'America/New_York'),
+    ).toContain('1,A,,2026-12-20\r\n');
   });
 });
 

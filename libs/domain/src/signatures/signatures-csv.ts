@@ -1,5 +1,6 @@
 import type { Visibility } from '../letters/letter-settings';
 import { neutralizeCell } from '../organizations/directory-csv.service';
+import { localDateString } from '../time/zoned-time';
 import type { SignatureEntity } from './signature.entity';
 
 export const csvScopes = ['public', 'delivered', 'all'] as const;
@@ -70,15 +71,18 @@ function csvText(header: readonly string[], rows: string[][]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The signatory list of an edition, numbered in the order given (the letter's order). */
-export function signatoryListCsv(rows: ListedSignature[]): string {
+/**
+ * The signatory list of an edition, numbered in the order given (the letter's order);
+ * `signed_at` is the day of signing in the letter's zone.
+ */
+export function signatoryListCsv(rows: ListedSignature[], timeZone: string): string {
   return csvText(
     ['number', 'display_name', 'country', 'signed_at'],
     rows.map((s, i) => [
       String(i + 1),
       s.displayName,
       s.country ?? '',
-      s.signedAt.toISOString().slice(0, 10),
+      localDateString(s.signedAt, timeZone),
     ]),
   );
 }

@@ -17,12 +17,14 @@ import {
 
 /**
  * A letter's signatures as CSV. `public` and `delivered`: the confirmed signatories named in
- * that edition, numbered in the letter's order. `all`: every signature, every detail.
+ * that edition, numbered in the letter's order, each with the day it signed in `timeZone`
+ * (the letter's). `all`: every signature, every detail, instants in ISO 8601 UTC.
  */
 export async function exportSignatures(
   manager: EntityManager,
   letter: LetterEntity,
   scope: CsvScope,
+  timeZone: string,
 ): Promise<{ filename: string; text: string }> {
   const csv = async () => {
     if (scope === 'all') return signatureRecordsCsv(await records(manager, letter.id));
@@ -31,7 +33,7 @@ export async function exportSignatures(
       select: { id: true, displayName: true, country: true, signedAt: true, position: true },
     });
     const order = parseLetterSettings(letter.settings).signatoryOrder;
-    return signatoryListCsv(orderSignatories(rows, order));
+    return signatoryListCsv(orderSignatories(rows, order), timeZone);
   };
   const [text, slug] = await Promise.all([csv(), fileSlug(manager, letter)]);
   return { filename: `signatures-${slug}.csv`, text };

@@ -1,5 +1,6 @@
+import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
@@ -8,6 +9,7 @@ import { AuditService, type ChainVerification } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { loadLetterTimeZone } from '../letters/letter-time-zone';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { findLetterOrFail } from '../letters/find-letter';
 import { visibilities, type Visibility } from '../letters/letter-settings';
@@ -91,6 +93,7 @@ export class SignaturesService {
     private readonly access: SignerAccessResolver,
     private readonly mailer: ModerationMailer,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -341,7 +344,9 @@ export class SignaturesService {
   async csv(letterId: string, scope: CsvScope): Promise<{ filename: string; text: string }> {
     oneOf('scope', scope, csvScopes);
     const manager = this.dataSource.manager;
-    return exportSignatures(manager, await findLetterOrFail(manager, letterId), scope);
+    const letter = await findLetterOrFail(manager, letterId);
+    const timeZone = await loadLetterTimeZone(manager, letter, this.config.defaultTimeZone);
+    return exportSignatures(manager, letter, scope, timeZone);
   }
 
   /** The letter's audit events, newest first; `before` (a seq) pages back. */

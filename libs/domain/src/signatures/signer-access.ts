@@ -8,6 +8,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { parseLetterSettings, type LetterSettings } from '../letters/letter-settings';
+import { letterTimeZone } from '../letters/letter-time-zone';
 import { LetterEntity } from '../letters/letter.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -28,6 +29,8 @@ export interface PublishedLetter {
   content: LetterContent;
   /** Whether sign-ons are accepted now: the letter is open and before its deadline. */
   open: boolean;
+  /** The IANA zone its deadline and times are shown in (letter's, else workspace's). */
+  timeZone: string;
 }
 
 export interface SignerAccess extends PublishedLetter {
@@ -278,9 +281,11 @@ export class SignerAccessResolver {
     revision: LetterRevisionEntity,
   ): PublishedLetter {
     const now = this.clock.now().getTime();
+    const settings = parseLetterSettings(letter.settings);
     return {
       letter,
-      settings: parseLetterSettings(letter.settings),
+      settings,
+      timeZone: letterTimeZone(settings, workspace, this.config.defaultTimeZone),
       workspace,
       revision: letter.publishedRevision!,
       content: JSON.parse(revision.content) as LetterContent,

@@ -16,6 +16,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deadlineInWords } from '../invitations/invitation-mailer';
 import type { FieldDiff } from '../letters/letter-diff';
+import { formatInZone } from '../time/zoned-time';
 import { visibilityInWords } from './consent';
 import type { SignatureEntity } from './signature.entity';
 import type { PublishedLetter, SignerAccess } from './signer-access';
@@ -31,19 +32,15 @@ export function signerAddress(
   return access.invitation?.email ?? signature.signerEmail;
 }
 
-// Building an Intl.DateTimeFormat costs more than the rest of a receipt: one, reused.
-const instantFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-const when = (date: Date) => `${instantFormat.format(date)} UTC`;
+/** A moment of a sign-on, in the letter's zone (formatInZone reuses its formatters). */
+const when = (date: Date, access: Pick<PublishedLetter, 'timeZone'>) =>
+  formatInZone(date, access.timeZone);
 
 /** deadlineInWords, remembered for the last deadline asked (a letter's, over and over). */
-let lastDeadline: { at: number; words: string } | undefined;
-function deadlineWords(deadline: Date): string {
-  if (lastDeadline?.at !== deadline.getTime()) {
-    lastDeadline = { at: deadline.getTime(), words: deadlineInWords(deadline) };
+let lastDeadline: { at: number; zone: string; words: string } | undefined;
+function deadlineWords(deadline: Date, zone: string): string {
+  if (lastDeadline?.at !== deadline.getTime() || lastDeadline.zone !== zone) {
+    lastDeadline = { at: deadline.getTime(), zone, words: deadlineInWords(deadline, zone) };
   }
   return lastDeadline.words;
 }
@@ -133,7 +130,7 @@ export class SignerMailer {
         displayName: signature.displayName,
         signerName: signature.signerName,
         visibility: visibilityInWords[signature.visibility],
-        signedAt: when(signature.updatedAt),
+        signedAt: when(signature.updatedAt, access),
         // A sign-on still on an older revision (awaiting re-consent) gets no copy of the new text.
         ...(signature.revision === access.revision ? letterCopy(access.content) : NO_COPY),
       }),
@@ -150,7 +147,7 @@ export class SignerMailer {
   ) {
     await this.send(manager, access, signature, signOnWithdrawn, {
       link,
-      at: when(signature.withdrawnAt ?? signature.updatedAt),
+      at: when(signature.withdrawnAt ?? signature.updatedAt, access),
     });
   }
 
@@ -256,7 +253,9 @@ export class SignerMailer {
       sender: access.workspace.name,
       workspace: access.workspace.name,
       title: access.content.title,
-      deadline: access.letter.deadline ? deadlineWords(access.letter.deadline) : 'the deadline',
+      deadline: access.letter.deadline
+        ? deadlineWords(access.letter.deadline, access.timeZone)
+        : 'the deadline',
       ...context,
     });
     return {

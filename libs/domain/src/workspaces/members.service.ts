@@ -15,6 +15,7 @@ import { MemberInvitationEntity } from './member-invitation.entity';
 import { MembershipEntity } from './membership.entity';
 import { atLeast, Role } from './roles';
 import { WorkspaceEntity } from './workspace.entity';
+import { formatInZone } from '../time/zoned-time';
 
 const JOIN_LINK_DAYS = 7;
 
@@ -235,7 +236,10 @@ export class MembersService {
       inviter: inviter.name,
       roleWithArticle: `${role === Role.Owner || role === Role.Editor ? 'an' : 'a'} ${role}`,
       link: `${this.config.publicUrl}/join/${token}`,
-      expires: invitation.expiresAt.toUTCString(),
+      expires: formatInZone(
+        invitation.expiresAt,
+        workspace.timeZone ?? this.config.defaultTimeZone,
+      ),
     });
     await this.mail.queue(manager, {
       to: email,

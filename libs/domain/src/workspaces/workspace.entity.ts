@@ -17,6 +17,10 @@ export class WorkspaceEntity {
   @Column('varchar', { name: 'letterhead_key', length: 200, nullable: true })
   letterheadKey: string | null;
 
+  /** IANA zone for deadlines and times shown; null: the configured DEFAULT_TIME_ZONE. */
+  @Column('varchar', { name: 'time_zone', length: 64, nullable: true })
+  timeZone: string | null;
+
   @TimestampColumn({ name: 'created_at' })
   createdAt: Date;
 }

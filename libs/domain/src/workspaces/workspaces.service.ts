@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { DomainError } from '../errors/domain-error';
+import { timeZoneOrFail } from '../time/time-zone-input';
 import { lockWorkspace } from './lock-workspace';
 import { MembershipEntity } from './membership.entity';
 import { Role } from './roles';
@@ -14,7 +16,17 @@ export interface MyWorkspace {
   id: string;
   name: string;
   slug: string;
+  /** The zone in force: the workspace's own, else DEFAULT_TIME_ZONE. */
+  timeZone: string;
   role: Role;
+}
+
+/** A workspace as the API shows it: `timeZone` is the one in force (its own or the default). */
+export interface WorkspaceView {
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
 }
 
 @Injectable()
@@ -23,16 +35,29 @@ export class WorkspacesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** A new workspace whose creator is its owner. */
-  async create(userId: string, name: string): Promise<WorkspaceEntity> {
+  /** What the API shows of a workspace. */
+  view(workspace: WorkspaceEntity): WorkspaceView {
+    return {
+      id: workspace.id,
+      name: workspace.name,
+      slug: workspace.slug,
+      timeZone: workspace.timeZone ?? this.config.defaultTimeZone,
+    };
+  }
+
+  /** A new workspace whose creator is its owner; no `timeZone`: DEFAULT_TIME_ZONE. */
+  async create(userId: string, name: string, timeZone?: string | null): Promise<WorkspaceEntity> {
+    const zone = timeZone == null ? null : timeZoneOrFail('timeZone', timeZone);
     return this.dataSource.transaction(async (manager) => {
       const workspace = manager.create(WorkspaceEntity, {
         id: randomUUID(),
         name: name.trim(),
         slug: await this.freeSlug(slugify(name)),
         letterheadKey: null,
+        timeZone: zone,
         createdAt: this.clock.now(),
       });
       await manager.save(workspace);
@@ -67,11 +92,23 @@ export class WorkspacesService {
       .getRepository(MembershipEntity)
       .createQueryBuilder('m')
       .innerJoin(WorkspaceEntity, 'w', 'w.id = m.workspace_id')
-      .select(['w.id AS id', 'w.name AS name', 'w.slug AS slug', 'm.role AS role'])
+      .select([
+        'w.id AS id',
+        'w.name AS name',
+        'w.slug AS slug',
+        'w.time_zone AS "timeZone"',
+        'm.role AS role',
+      ])
       .where('m.user_id = :userId', { userId })
       .orderBy('w.name', 'ASC')
-      .getRawMany<MyWorkspace>();
-    return rows.map(({ id, name, slug, role }) => ({ id, name, slug, role }));
+      .getRawMany<Omit<MyWorkspace, 'timeZone'> & { timeZone: string | null }>();
+    return rows.map(({ id, name, slug, timeZone, role }) => ({
+      id,
+      name,
+      slug,
+      timeZone: timeZone ?? this.config.defaultTimeZone,
+      role,
+    }));
   }
 
   async get(workspaceId: string): Promise<WorkspaceEntity> {
@@ -95,6 +132,52 @@ export class WorkspacesService {
         subject: { type: 'workspace', id: workspaceId },
         data: { from, to: workspace.name },
       });
+      return workspace;
+    });
+  }
+
+  /**
+   * Changes the name and/or the time zone (null: back to DEFAULT_TIME_ZONE), each audited.
+   * Letters keep their deadline's instant; pages and mails show it in the new zone.
+   */
+  async update(
+    workspaceId: string,
+    changes: { name?: string; timeZone?: string | null },
+    actorId: string,
+  ): Promise<WorkspaceEntity> {
+    const zone =
+      changes.timeZone === undefined || changes.timeZone === null
+        ? changes.timeZone
+        : timeZoneOrFail('timeZone', changes.timeZone);
+    if (changes.name !== undefined && zone === undefined) {
+      return this.rename(workspaceId, changes.name, actorId);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await lockWorkspace(manager, workspaceId);
+      const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
+      const actor = { type: 'user' as const, id: actorId };
+      const subject = { type: 'workspace', id: workspaceId };
+      if (changes.name !== undefined && changes.name.trim() !== workspace.name) {
+        const from = workspace.name;
+        workspace.name = changes.name.trim();
+        await this.audit.append(manager, workspaceId, {
+          actor,
+          action: 'workspace.renamed',
+          subject,
+          data: { from, to: workspace.name },
+        });
+      }
+      if (zone !== undefined && zone !== workspace.timeZone) {
+        const from = workspace.timeZone;
+        workspace.timeZone = zone;
+        await this.audit.append(manager, workspaceId, {
+          actor,
+          action: 'workspace.time_zone_changed',
+          subject,
+          data: { from, to: zone },
+        });
+      }
+      await manager.save(workspace);
       return workspace;
     });
   }
