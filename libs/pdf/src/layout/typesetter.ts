@@ -249,7 +249,9 @@ export class Typesetter {
         const glyph = simple.glyph(code);
         gid = font.subset.includeGlyph(glyph.id);
         if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        // The text's own character, not fontkit's record of the glyph (see
+        // keepRequestedCodePoints): simple text is one glyph per character.
+        if (font.unicode[gid] == null) font.unicode[gid] = [code];
         codes[code] = gid;
       }
       out.literal(gid >> 8);
