@@ -21,9 +21,12 @@ import type { Font, Glyph } from 'fontkit';
 export function keepRequestedCodePoints(font: Font): void {
   const shared = font.getGlyph.bind(font);
   const views = new Map<Glyph, Map<string, Glyph>>();
-  font.getGlyph = (id: number, codePoints: number[] = []): Glyph => {
-    const glyph = shared(id, codePoints);
-    if (codePoints.length === 0 || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+  // Asked without code points (the subsetter, outlines): the shared glyph. Asked with some,
+  // or explicitly with none (the second glyph of a multiple substitution, whose text the
+  // first carries): a glyph with exactly those.
+  font.getGlyph = (id: number, codePoints?: number[]): Glyph => {
+    const glyph = shared(id, codePoints ?? []);
+    if (codePoints === undefined || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
     let byCodePoints = views.get(glyph);
     if (byCodePoints === undefined) {
       byCodePoints = new Map();
