@@ -238,7 +238,7 @@ describe('the text layer', () => {
 
   beforeAll(async () => {
     // First a letter with only the precomposed characters, in every face: embedding it
-    // creates their components ("E" of "É", "Ε" of "Έ") without code points, as the worker's
+    // creates their components (the Latin "E" of "É", "Ε" and "Έ") without code points, as the worker's
     // warm-up did.
     const precomposed = everyCharacterLetter((text) =>
       [...text].filter((char) => char.normalize('NFD') !== char).join(''),

@@ -8,10 +8,11 @@ import type { Font, Glyph } from 'fontkit';
  * fontkit keeps one Glyph object per glyph id and gives it the code points of the first
  * request only; later requests get that object whatever they pass. Glyphs are also created
  * with no code points at all: the subsetter asks for the components of a composite glyph
- * by id when it embeds a font (Noto Sans draws "É" from "E" and an accent, Greek "Έ" from
- * "Ε" and a tonos), and the shaper's state machines do the same. After one document
- * embedded an "É", every later "E" of the process came out of cmap lookup and shaping as a
- * glyph with no code points, pdfkit mapped it to `<>`, and readers lost every capital E.
+ * by id when it embeds a font (Noto Sans draws "É", and the Greek "Ε" and "Έ", from the
+ * Latin "E" glyph), and the shaper's state machines do the same. After one document (the
+ * worker's warm-up, with "Ελληνική Ένωση") embedded such a glyph, every later "E" of the
+ * process came out of cmap lookup and shaping as a glyph with no code points, pdfkit
+ * mapped it to `<>`, and readers lost every capital E.
  *
  * The glyph objects stay shared (they hold the parsed outline and metrics); a request whose
  * code points differ from the shared object's gets a view of it with its own `codePoints`,
