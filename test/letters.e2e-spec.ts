@@ -290,6 +290,11 @@ describe('letters: drafting, revisions, comments, publishing', () => {
     [{ closing: 42 }, 'content.closing: '],
     [{ body: 'b'.repeat(100_001) }, 'content.body: '],
     [{ title: undefined }, 'content.title: '],
+    [{ subject: 's'.repeat(301) }, 'content.subject: '],
+    [{ subject: 7 }, 'content.subject: '],
+    [{ subject: 'Re:\u0007 bell' }, 'content.subject: must not contain control characters'],
+    [{ listHeading: 'h'.repeat(201) }, 'content.listHeading: '],
+    [{ listHeading: ['Signatories'] }, 'content.listHeading: '],
   ])('refuses a save with %j, naming the field, writing nothing', async (change, message) => {
     const { id } = await newLetter();
     const res = await save(editorA, id, 1, { ...fixture.content, ...change }).expect(400);
@@ -353,6 +358,40 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .expect(status);
     expect(res.body.message.startsWith(message)).toBe(true);
     expect(await revisionCount(id)).toBe(1);
+  });
+
+  it('keeps an optional subject line and list heading, and diffs them', async () => {
+    const { id } = await newLetter();
+    const withBoth = { ...fixture.content, subject: 'Re: detentions', listHeading: 'Signed,' };
+    await save(editorA, id, 1, withBoth, 'subject and heading').expect(200, { revision: 2 });
+    const letter = (await t.http().get(`/api/letters/${id}`).set(as(owner)).expect(200)).body;
+    expect(letter.content).toMatchObject({ subject: 'Re: detentions', listHeading: 'Signed,' });
+    const diff = (
+      await t.http().get(`/api/letters/${id}/diff?from=1&to=2`).set(as(owner)).expect(200)
+    ).body;
+    const fields = diff.fields as { field: string; changed: boolean; runs: unknown[] }[];
+    expect(fields.map((f) => f.field)).toEqual([
+      'title',
+      'date',
+      'addressees[0]',
+      'addressees[1]',
+      'subject',
+      'salutation',
+      'body',
+      'closing',
+      'listHeading',
+    ]);
+    expect(fields.find((f) => f.field === 'subject')?.runs).toEqual([
+      { type: 'added', text: 'Re: detentions' },
+    ]);
+
+    // Optional and documented in the OpenAPI document.
+    const schema = (await t.http().get('/api/docs-json').expect(200)).body.components.schemas
+      .LetterContentDto as { properties: Record<string, object>; required: string[] };
+    expect(schema.properties.subject).toMatchObject({ type: 'string', maxLength: 300 });
+    expect(schema.properties.listHeading).toMatchObject({ type: 'string', maxLength: 200 });
+    expect(schema.required).not.toContain('subject');
+    expect(schema.required).not.toContain('listHeading');
   });
 
   it('refuses 2 MB of body text with 413', async () => {

@@ -375,6 +375,8 @@ describe('sign-on pages (HTML)', () => {
       body: XSS.body,
       salutation: `Dear ${XSS.addressee},`,
       addressees: [{ name: XSS.addressee, title: XSS.addressee, addressLines: [XSS.addressee] }],
+      subject: XSS.addressee,
+      listHeading: XSS.addressee,
     };
     const lid = await openLetter(
       { openSignOn: true, publicPage: true, visibilities: ['public', 'delivered'] },
@@ -509,6 +511,37 @@ describe('sign-on pages (HTML)', () => {
     for (const secret of ['Delivered Only Org', 'Anonymous Org', 'Secret Person', '@org']) {
       expect(res.text).not.toContain(secret);
     }
+  });
+
+  it('shows the subject line and the list heading only when the letter has them', async () => {
+    const settings = { publicPage: true, visibilities: ['public', 'delivered'] };
+    const plain = await openLetter(settings);
+    const { link: plainLink } = await invited(plain);
+    for (const html of [
+      (await page(`/sign/${plainLink}`).expect(200)).text,
+      (await page(`/l/${plain}`).expect(200)).text,
+    ]) {
+      expect(html).not.toContain('class="subject"');
+      expect(html).not.toContain('Re:');
+      expect(html).not.toContain('<h2 id="signatories-heading"');
+    }
+    expect((await page(`/l/${plain}`)).text).toContain('<section aria-label="Signatories">');
+
+    const shaped = await openLetter(settings, {
+      ...letter.content,
+      subject: 'Re: detained journalists',
+      listHeading: 'Signed,',
+    });
+    const { link } = await invited(shaped);
+    const subject = '<p class="subject" dir="auto"><strong>Re: detained journalists</strong></p>';
+    const signPage = (await page(`/sign/${link}`).expect(200)).text;
+    expect(signPage).toContain(subject);
+    // Between the addressees and the salutation, as in the PDF.
+    const salutation = String(letter.content.salutation);
+    expect(signPage.indexOf(subject)).toBeLessThan(signPage.indexOf(salutation));
+    const publicPage = (await page(`/l/${shaped}`).expect(200)).text;
+    expect(publicPage).toContain(subject);
+    expect(publicPage).toContain('<h2 id="signatories-heading" dir="auto">Signed,</h2>');
   });
 
   // Last: these use up the per-IP allowances for the rest of the minute.

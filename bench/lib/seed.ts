@@ -104,7 +104,13 @@ export async function seedLetter(url: string, count: number): Promise<SeededLett
   ).body.id;
   const letterId = (
     await api.call<{ id: string }>('POST', `/api/campaigns/${campaignId}/letters`, {
-      content: fixtureLetter.content,
+      // With the subject line and list heading every letter printed before they became the
+      // author's own, so that results stay comparable with earlier runs.
+      content: {
+        ...fixtureLetter.content,
+        subject: `Re: ${fixtureLetter.content.title}`,
+        listHeading: 'Signatories',
+      },
       settings: { visibilities: ['public', 'delivered', 'anonymous'] },
     })
   ).body.id;

@@ -11,6 +11,7 @@ import {
   type LetterContent,
 } from '@app/domain';
 import type { LetterDocument } from '@app/pdf';
+import { pdftotext } from '@app/pdf/testing/poppler';
 import { readPdf, type PdfContent } from '@app/pdf/testing/read-pdf';
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -98,6 +99,8 @@ interface JobResult {
   /** The rendition's input, rebuilt as the job builds it, for the renderer alone. */
   document: LetterDocument;
   download: { bytes: number; sha256: string };
+  /** The downloaded file of the last run: rendered in the worker, after its warm-up. */
+  pdf: Uint8Array;
   addSignaturesMs: number;
   /** VmHWM of the API process (fresh for each size): once started, and after the renders. */
   rss: { start: number; peak: number };
@@ -239,6 +242,7 @@ async function measureJobPath(): Promise<Map<Size, JobResult>> {
         warmUp,
         document: await renditionDocument(app, api, letterId, last.id),
         download: { bytes: downloaded.length, sha256: sha256(downloaded) },
+        pdf: downloaded,
         addSignaturesMs,
         rss: { start: startRss, peak: peakRss },
       });
@@ -325,12 +329,22 @@ async function printWithChromium(context: BrowserContext, html: string): Promise
 // Footers sit 40 pt above the bottom edge; the list is above 60 pt.
 const isFooter = (line: PdfContent['lines'][number]) => line.y < 50;
 
+/** Where the list starts: after its heading, or after the closing when it has none. */
+function listStart(lines: string[], document: LetterDocument): number {
+  const { listHeading, closing } = document.content;
+  const marker = listHeading?.trim() || closing.trim();
+  return lines.findIndex((line) => line.trim() === marker);
+}
+
 /** The list's entries as pdf.js reads them: "7. Name", wrapped lines joined to their entry. */
-function listEntries(pdf: PdfContent): string[] {
-  const heading = pdf.lines.findIndex((line) => line.text === 'Signatories');
-  if (heading < 0) return [];
+function listEntries(pdf: PdfContent, document: LetterDocument): string[] {
+  const start = listStart(
+    pdf.lines.map((line) => line.text),
+    document,
+  );
+  if (start < 0) return [];
   const entries: string[] = [];
-  for (const line of pdf.lines.slice(heading + 1)) {
+  for (const line of pdf.lines.slice(start + 1)) {
     if (isFooter(line)) continue;
     if (/^\d+\. /.test(line.text) || entries.length === 0) entries.push(line.text);
     else entries[entries.length - 1] += ` ${line.text}`;
@@ -347,7 +361,7 @@ const words = (text: string) => text.split(' ').sort().join(' ');
  * شبكة الصحفيين العرب 2" is drawn, correctly, with the 2 left of the Arabic).
  */
 function checkNames(pdf: PdfContent, document: LetterDocument): Check {
-  const entries = listEntries(pdf);
+  const entries = listEntries(pdf, document);
   const expected = document.signatories.map((s, i) => `${i + 1}. ${s.displayName}`);
   const wrong: string[] = [];
   let exact = 0;
@@ -365,6 +379,47 @@ function checkNames(pdf: PdfContent, document: LetterDocument): Check {
     detail:
       wrong.length === 0
         ? `${count(entries.length)} entries on ${pdf.pageCount} pages, ${count(exact)} letter for letter, ${count(entries.length - exact)} right-to-left ones word for word; ${scripts.length}/${SAMPLE_NAMES.length} sample names of every script found`
+        : `${wrong.length} mismatches: ${wrong.slice(0, 5).join('; ')}`,
+  };
+}
+
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The same through poppler's `pdftotext -layout`, the text layer officials' document systems
+ * read: every name numbered, in order (right-to-left ones word for word), so that a fast
+ * renderer cannot be a wrong one. Entries are one line each here (wrapped names excepted:
+ * their continuation lines, indented without a number, are joined to the entry).
+ */
+function checkPoppler(what: string, bytes: Uint8Array, document: LetterDocument): Check {
+  const lines = pdftotext(bytes, { layout: true })
+    .replace(BIDI_CONTROLS, '')
+    .split('\n')
+    // Footers ("Final edition   3 of 40") and the anonymous count after the last name.
+    .filter((line) => !/\b\d+ of \d+\s*$|^\s*and [\d,]+ other organizations?\s*$/.test(line));
+  const start = listStart(lines, document);
+  const entries: string[] = [];
+  for (const line of start < 0 ? [] : lines.slice(start + 1)) {
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (text === '') continue;
+    if (/^\d+\. /.test(text) || entries.length === 0) entries.push(text);
+    else entries[entries.length - 1] += ` ${text}`;
+  }
+  const expected = document.signatories.map((s, i) => `${i + 1}. ${s.displayName}`);
+  const wrong: string[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    const [found, wanted] = [entries[i], expected[i]];
+    if (found === wanted) continue;
+    if (!(found && RTL.test(wanted) && words(found) === words(wanted))) {
+      wrong.push(`#${i + 1}: "${found}" ≠ "${wanted}"`);
+    }
+  }
+  return {
+    what: `${what}: pdftotext -layout reads back every name exactly once, numbered, in order`,
+    ok: wrong.length === 0 && entries.length >= expected.length,
+    detail:
+      wrong.length === 0
+        ? `${count(entries.length)} entries`
         : `${wrong.length} mismatches: ${wrong.slice(0, 5).join('; ')}`,
   };
 }
@@ -520,6 +575,12 @@ async function runPdf(): Promise<ScenarioReport> {
       detail: `${bigPdf.pageCount} vs ${big.pages}`,
     });
     checks.push(checkNames(bigPdf, jobs.get(10_000)!.document));
+    const bigBytes = readFileSync(join(work, 'renderer-10000.pdf'));
+    checks.push(checkPoppler('renderer, 10,000', bigBytes, jobs.get(10_000)!.document));
+    for (const size of SIZES) {
+      const job = jobs.get(size)!;
+      checks.push(checkPoppler(`job path (worker), ${count(size)}`, job.pdf, job.document));
+    }
     for (const size of [100, 10_000] as const) {
       const { pdf } = peer.get(size)!;
       const read = await readPdf(pdf);

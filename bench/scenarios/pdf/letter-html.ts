@@ -68,12 +68,10 @@ ${fonts.css}
 <body>
 <p>${escape(dateInWords(content.date))}</p>
 <div class="addressees">${addressees}</div>
-<p><strong>Re: ${escape(content.title)}</strong></p>
-<p>${escape(salutation)}</p>
+${content.subject?.trim() ? `<p><strong>${escape(content.subject.trim())}</strong></p>\n` : ''}<p>${escape(salutation)}</p>
 ${renderMarkdownHtml(content.body)}
 <p>${escape(content.closing)}</p>
-<h2>Signatories</h2>
-<${tag}>
+${content.listHeading?.trim() ? `<h2>${escape(content.listHeading.trim())}</h2>\n` : ''}<${tag}>
 ${names}
 </${tag}>
 ${others}

@@ -80,6 +80,73 @@ describe('migrations', () => {
     }
   });
 
+  it('give every existing revision the subject line and list heading it printed, and take them back', async () => {
+    const dataSource = await open();
+    const mine = migrations.findIndex((m) => m.name === 'LetterSubjectListHeading1765200000000');
+    const undoTo = async () => {
+      // Reverts this migration and any after it.
+      for (let i = migrations.length - 1; i >= mine; i--) {
+        await dataSource.undoLastMigration({ transaction: 'each' });
+      }
+    };
+    const postgres = dataSource.options.type === 'postgres';
+    const params = (n: number) =>
+      Array.from({ length: n }, (_, i) => (postgres ? `$${i + 1}` : '?')).join(', ');
+    const now = '2026-03-01 10:00:00';
+    const contents = async () =>
+      Object.fromEntries(
+        (
+          await dataSource.query<{ number: number; content: string }[]>(
+            'SELECT "number", "content" FROM "letter_revisions" ORDER BY "number"',
+          )
+        ).map((row) => [row.number, JSON.parse(row.content) as Record<string, unknown>]),
+      );
+    try {
+      await runMigrations(dataSource);
+      await undoTo();
+      await dataSource.query(
+        `INSERT INTO "workspaces" ("id", "name", "slug", "created_at") VALUES (${params(4)})`,
+        ['w1', 'Coalition', 'coalition', now],
+      );
+      await dataSource.query(
+        `INSERT INTO "campaigns" ("id", "workspace_id", "name", "created_by", "created_at") VALUES (${params(5)})`,
+        ['c1', 'w1', 'Campaign', 'u1', now],
+      );
+      await dataSource.query(
+        `INSERT INTO "letters" ("id", "campaign_id", "status", "current_revision", "settings", "created_by", "created_at") VALUES (${params(7)})`,
+        ['l1', 'c1', 'draft', 2, '{}', 'u1', now],
+      );
+      const legacy = {
+        title: '  Protect "journalists" — ünïcode ',
+        date: '2026-03-02',
+        addressees: [],
+        salutation: 'Dear Minister,',
+        body: 'Text.',
+        closing: 'Sincerely,',
+      };
+      const own = { ...legacy, subject: 'Urgent', listHeading: 'Signed,' };
+      for (const [number, content] of [legacy, { ...legacy, title: 'Second' }, own].entries()) {
+        await dataSource.query(
+          `INSERT INTO "letter_revisions" ("id", "letter_id", "number", "content", "author_id", "created_at") VALUES (${params(6)})`,
+          [`r${number + 1}`, 'l1', number + 1, JSON.stringify(content), 'u1', now],
+        );
+      }
+
+      await runMigrations(dataSource);
+      expect(await contents()).toEqual({
+        // Exactly what the PDF printed: "Re: " and the title as stored, trimmed when drawn.
+        1: { ...legacy, subject: `Re: ${legacy.title}`, listHeading: 'Signatories' },
+        2: { ...legacy, title: 'Second', subject: 'Re: Second', listHeading: 'Signatories' },
+        3: own,
+      });
+
+      await undoTo();
+      expect(await contents()).toEqual({ 1: legacy, 2: { ...legacy, title: 'Second' }, 3: legacy });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('leave the schema exactly as the entities describe it', async () => {
     const t = await createTestApp();
     try {

@@ -11,7 +11,11 @@ export interface CheckedInput {
   publishedAt: Date;
   logo?: Logo;
   addressees: LetterAddressee[];
+  /** The subject line, trimmed; '' for none. */
+  subject: string;
   salutation: string;
+  /** The signatory list's heading, trimmed; '' for none. */
+  listHeading: string;
   anonymousCount: number;
 }
 
@@ -44,7 +48,9 @@ export function checkInput(input: LetterDocument): CheckedInput {
     publishedAt,
     logo: input.logo ? { data: input.logo, checked: checkLogo(input.logo) } : undefined,
     addressees: content.addressees,
+    subject: content.subject?.trim() ?? '',
     salutation,
+    listHeading: content.listHeading?.trim() ?? '',
     anonymousCount,
   };
 }

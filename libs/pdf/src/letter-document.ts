@@ -18,10 +18,14 @@ export interface LetterContent {
   /** The letter's date, `YYYY-MM-DD`, printed in words. */
   date: string;
   addressees: LetterAddressee[];
+  /** Printed in bold after the addressees, as written ("Re: …" included); none if blank. */
+  subject?: string;
   salutation: string;
   /** Markdown: paragraphs, ## and ### headings, quotes, lists, bold, italic, links. */
   body: string;
   closing: string;
+  /** The heading over the signatory list; none if blank (the names follow the closing). */
+  listHeading?: string;
 }
 
 /** The letter settings the PDF depends on (a subset of the letter's settings). */

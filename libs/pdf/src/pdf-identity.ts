@@ -38,7 +38,7 @@ export function documentId(
   sortedSignatories: readonly LetterSignatory[],
 ): Buffer {
   const { content, settings } = input;
-  const canonical = JSON.stringify([
+  const shown: unknown[] = [
     content.title,
     content.date,
     content.addressees.map((a) => [
@@ -62,6 +62,15 @@ export function documentId(
     input.variant ?? 'combined',
     // Only when there is one, so that every final PDF keeps the ID it had before.
     ...(input.watermark ? [input.watermark] : []),
-  ]);
+  ];
+  // Until the subject line and the list heading were the letter's own, every letter printed
+  // "Re: <title>" and "Signatories", and its ID was made without them. A letter that prints
+  // exactly those (as every letter written before does, migrated) keeps that ID and so its
+  // bytes; any other subject or heading, or none, is part of what the ID covers.
+  const subject = content.subject?.trim() ?? '';
+  const listHeading = content.listHeading?.trim() ?? '';
+  const legacy = subject === `Re: ${content.title}`.trim() && listHeading === 'Signatories';
+  if (!legacy) shown.push([subject, listHeading]);
+  const canonical = JSON.stringify(shown);
   return createHash('sha256').update(canonical).digest().subarray(0, 16);
 }

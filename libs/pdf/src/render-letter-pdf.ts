@@ -58,17 +58,20 @@ export async function renderLetterPdf(
   flow.space(SECTION_GAP);
   drawAddresseeBlocks(composer, checked.addressees);
   flow.space(SECTION_GAP);
-  drawParagraph(composer, `Re: ${content.title}`, styles.bodyBold);
-  flow.space(SMALL_GAP);
+  if (checked.subject !== '') {
+    drawParagraph(composer, checked.subject, styles.bodyBold);
+    flow.space(SMALL_GAP);
+  }
   drawParagraph(composer, checked.salutation, styles.body);
   flow.space(SMALL_GAP);
   drawBody(composer, markdownBlocks(content.body));
   flow.space(SMALL_GAP);
-  keepClosingWithList(composer, content.closing);
+  keepClosingWithList(composer, content.closing, checked.listHeading);
   drawParagraph(composer, content.closing, styles.body);
   flow.space(SECTION_GAP);
   progress(0.1);
   drawSignatoryList(composer, signatories, {
+    heading: checked.listHeading,
     numbered: input.settings.numbered,
     showCountry: input.settings.showCountry,
     anonymousCount: checked.anonymousCount,
@@ -115,8 +118,9 @@ function drawParagraph(composer: Composer, text: string, style: typeof composer.
 }
 
 // A closing ("Respectfully,") at the foot of a page with the list on the next reads as a
-// letter nobody signed: it moves over unless the heading and the first names fit below it.
-function keepClosingWithList(composer: Composer, closing: string): void {
+// letter nobody signed: it moves over unless the heading (if any) and the first names fit
+// below it.
+function keepClosingWithList(composer: Composer, closing: string, heading: string): void {
   const { styles } = composer;
   const lines = composer.lines(
     [{ text: closing.trim(), style: styles.body }],
@@ -127,7 +131,7 @@ function keepClosingWithList(composer: Composer, closing: string): void {
   const height =
     lines.length * leadingOf(styles.body) +
     SECTION_GAP +
-    leadingOf(styles.heading) +
+    (heading === '' ? 0 : leadingOf(styles.heading)) +
     2 * leadingOf(styles.signatory);
   composer.flow.ensure(height);
 }

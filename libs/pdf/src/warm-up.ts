@@ -8,9 +8,11 @@ const SAMPLE: LetterDocument = {
     title: 'Warm-up',
     date: '2026-01-01',
     addressees: [{ name: 'A B', title: 'Minister', addressLines: ['1 Street'] }],
+    subject: 'Re: Warm-up',
     salutation: '',
     body: 'A **bold** and *italic* [link](https://example.org).\n\n1. one\n2. two',
     closing: 'Respectfully,',
+    listHeading: 'Signatories',
   },
   settings: {
     signatoryOrder: 'alphabetical',

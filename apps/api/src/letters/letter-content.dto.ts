@@ -92,6 +92,18 @@ export class LetterContentDto {
   @Type(() => AddresseeDto)
   addressees: AddresseeDto[];
 
+  @ApiPropertyOptional({
+    example: 'Re: Protecting journalists in detention',
+    maxLength: 300,
+    description:
+      'the subject line, printed in bold between the addressees and the salutation exactly as written (include any "Re: "); no subject line when absent or blank',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(ANY_TEXT, noControl)
+  subject?: string;
+
   @ApiProperty({ example: 'Dear Secretary Yellen and Secretary Blinken,', maxLength: 500 })
   @IsString()
   @MaxLength(500)
@@ -115,4 +127,16 @@ export class LetterContentDto {
   @MaxLength(500)
   @Matches(ANY_TEXT, noControl)
   closing: string;
+
+  @ApiPropertyOptional({
+    example: 'Signatories',
+    maxLength: 200,
+    description:
+      'the heading over the list of signatories; when absent or blank the list follows the closing directly',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(ANY_TEXT, noControl)
+  listHeading?: string;
 }

@@ -2,13 +2,15 @@ import type { LetterContent } from '@app/domain';
 import { renderMarkdownHtml } from '@app/markdown';
 
 /**
- * The letter as published: date, addressee blocks, salutation, body, closing. The body is
- * the only HTML inserted unescaped, and it comes from renderMarkdownHtml (raw HTML escaped).
+ * The letter as published: date, addressee blocks, the subject line if the letter has one,
+ * salutation, body, closing (as the PDF prints them). The body is the only HTML inserted
+ * unescaped, and it comes from renderMarkdownHtml (raw HTML escaped).
  */
 export const letterTextPartial = `<article class="letter" aria-label="The letter">
 <p>{{letter.dateWords}}</p>
 {{#each letter.addressees}}<p class="addressee" dir="auto">{{#each lines}}{{this}}{{#unless @last}}<br>{{/unless}}{{/each}}</p>
-{{/each}}<p dir="auto">{{letter.salutation}}</p>
+{{/each}}{{#if letter.subject}}<p class="subject" dir="auto"><strong>{{letter.subject}}</strong></p>
+{{/if}}<p dir="auto">{{letter.salutation}}</p>
 <div dir="auto">{{{letter.bodyHtml}}}</div>
 <p dir="auto">{{letter.closing}}</p>
 </article>`;
@@ -17,9 +19,13 @@ export interface LetterTextModel {
   title: string;
   dateWords: string;
   addressees: { lines: string[] }[];
+  /** The subject line as written; '' for none. */
+  subject: string;
   salutation: string;
   bodyHtml: string;
   closing: string;
+  /** The heading over the list of signatories, where a page shows one; '' for none. */
+  listHeading: string;
 }
 
 const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
@@ -47,8 +53,10 @@ export function letterTextModel(content: LetterContent): LetterTextModel {
         ...a.addressLines,
       ].filter((line): line is string => Boolean(line?.trim())),
     })),
+    subject: content.subject?.trim() ?? '',
     salutation: content.salutation,
     bodyHtml: renderMarkdownHtml(content.body),
     closing: content.closing,
+    listHeading: content.listHeading?.trim() ?? '',
   };
 }

@@ -8,15 +8,17 @@ const NUMBERED_FROM = 10;
 
 /**
  * The public letter (/l/:letterId): the published text and the organizations that chose to
- * be named publicly; the others only counted. Never a signer's name or address.
+ * be named publicly; the others only counted. Never a signer's name or address. The list
+ * has the letter's own heading, or none (then only a label for screen readers), as in the PDF.
  */
 export const publicLetterPage = `<h1 dir="auto">{{letter.title}}</h1>
 <p>{{status}}</p>
 {{#if openSignOn}}<p><a href="/s/{{id}}">Sign this letter for your organization</a></p>
 {{/if}}{{> letterText}}
-<section aria-labelledby="signatories-heading">
-<h2 id="signatories-heading">Signatories</h2>
-{{#if signatories.length}}{{#if numbered}}<ol>{{else}}<ul>{{/if}}
+{{#if letter.listHeading}}<section aria-labelledby="signatories-heading">
+<h2 id="signatories-heading" dir="auto">{{letter.listHeading}}</h2>
+{{else}}<section aria-label="Signatories">
+{{/if}}{{#if signatories.length}}{{#if numbered}}<ol>{{else}}<ul>{{/if}}
 {{#each signatories}}<li><span dir="auto">{{displayName}}</span>{{#if country}} ({{country}}){{/if}}</li>
 {{/each}}{{#if numbered}}</ol>{{else}}</ul>{{/if}}
 {{/if}}<p>{{countText}}</p>

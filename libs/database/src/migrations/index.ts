@@ -6,6 +6,7 @@ import { Invitations1764700000000 } from './1764700000000-invitations';
 import { Signatures1764800000000 } from './1764800000000-signatures';
 import { Renditions1764900000000 } from './1764900000000-renditions';
 import { SignOnThroughput1765100000000 } from './1765100000000-sign-on-throughput';
+import { LetterSubjectListHeading1765200000000 } from './1765200000000-letter-subject-list-heading';
 import { TimeZones1765300000000 } from './1765300000000-time-zones';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
@@ -18,5 +19,6 @@ export const migrations = [
   Signatures1764800000000,
   Renditions1764900000000,
   SignOnThroughput1765100000000,
+  LetterSubjectListHeading1765200000000,
   TimeZones1765300000000,
 ];

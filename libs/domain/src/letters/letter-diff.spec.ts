@@ -68,6 +68,26 @@ describe('diffLetters', () => {
     ]);
   });
 
+  it('lists the subject line and list heading in reading order when either side has them', () => {
+    const to = letter({ subject: 'Re: detentions', listHeading: 'Signed,' });
+    const diffs = diffLetters(letter(), to);
+    expect(diffs.map((diff) => diff.field)).toEqual([
+      'title',
+      'date',
+      'addressees[0]',
+      'subject',
+      'salutation',
+      'body',
+      'closing',
+      'listHeading',
+    ]);
+    expect(field(diffs, 'subject').runs).toEqual([{ type: 'added', text: 'Re: detentions' }]);
+    expect(field(diffs, 'listHeading').runs).toEqual([{ type: 'added', text: 'Signed,' }]);
+    const back = diffLetters(to, { ...to, listHeading: undefined });
+    expect(field(back, 'listHeading').runs).toEqual([{ type: 'removed', text: 'Signed,' }]);
+    expect(field(back, 'subject').changed).toBe(false);
+  });
+
   it('diffs words, keeping the spaces around them', () => {
     const diffs = diffLetters(
       letter(),

@@ -12,18 +12,29 @@ export interface Addressee {
 }
 
 export interface LetterContent {
+  /** The coalition's own name for the letter; printed only as the PDF's document title. */
   title: string;
   date: string;
   addressees: Addressee[];
+  /**
+   * The subject line, printed in bold between the addressees and the salutation exactly as
+   * written (the author writes any "Re: "); none when absent or blank.
+   */
+  subject?: string;
   salutation: string;
   body: string;
   closing: string;
+  /** The heading over the list of signatories; none when absent or blank. */
+  listHeading?: string;
 }
 
 export type DiffRun = { type: 'added' | 'removed' | 'unchanged'; text: string };
 
 export interface FieldDiff {
-  /** `title`, `date`, `addressees[0]`…, `salutation`, `body`, `closing`. */
+  /**
+   * `title`, `date`, `addressees[0]`…, `subject`, `salutation`, `body`, `closing`,
+   * `listHeading` (the two optional fields only when either revision has them).
+   */
   field: string;
   /** The field differs between the two revisions (its words, or only its formatting). */
   changed: boolean;
@@ -103,9 +114,11 @@ export function diffLetters(from: LetterContent, to: LetterContent): FieldDiff[]
         addresseeText(to.addressees[i]),
       ),
     ),
+    ...optionalField('subject', from.subject, to.subject),
     diffField('salutation', from.salutation, to.salutation),
     diffBody(from.body, to.body),
     diffField('closing', from.closing, to.closing),
+    ...optionalField('listHeading', from.listHeading, to.listHeading),
   ];
 }
 
@@ -146,6 +159,13 @@ function diffBody(from: string, to: string): FieldDiff {
     sourceRuns: source.sourceRuns,
     formattingOnly: source.changed && !text.changed,
   };
+}
+
+// The subject line and the list heading are listed only when either side has one, so that
+// the diffs of letters that use neither read as before.
+function optionalField(field: string, from?: string, to?: string): FieldDiff[] {
+  if (from === undefined && to === undefined) return [];
+  return [diffField(field, from ?? '', to ?? '')];
 }
 
 // An addressee reads as its address block; one present on one side only diffs against ''.

@@ -2,6 +2,7 @@ import { create, type Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { fileFor, fontChain, type FontFace } from './font-families';
 import { useFastLayout, type SimpleGlyphs } from './font-layout';
+import { keepRequestedCodePoints } from './glyph-code-points';
 
 /** A font file loaded once per process, with the key pdfkit documents register it under. */
 export interface LoadedFont {
@@ -44,6 +45,7 @@ function loadFile(familyIndex: number, face: FontFace): LoadedFont {
   if (entry === undefined) {
     const parsed = create(readFileSync(require.resolve(`${family.packageName}/${file}`)));
     if (!('layout' in parsed)) throw new Error(`${key} is a font collection, expected one font`);
+    keepRequestedCodePoints(parsed);
     entry = { key, font: parsed, simple: useFastLayout(parsed), hasGlyph: glyphCheck(parsed) };
     byFile.set(key, entry);
   }

@@ -13,6 +13,8 @@ const FIGURE_SPACE = '\u2007';
 const AFTER_NUMBER = '.\u00a0\u00a0';
 
 export interface SignatoryListOptions {
+  /** The letter's heading over the list; '' for none (the names follow the closing). */
+  heading: string;
   numbered: boolean;
   showCountry: boolean;
   anonymousCount: number;
@@ -26,9 +28,10 @@ interface Entry {
 }
 
 /**
- * The "Signatories" heading and the names, in the order given, numbered and with countries
- * when asked, then "and N other organizations". The heading never ends a page without the
- * first names; the last name is never carried alone to a page of its own.
+ * The letter's heading over the list, if it has one, and the names, in the order given,
+ * numbered and with countries when asked, then "and N other organizations". The heading
+ * never ends a page without the first names; the last name is never carried alone to a
+ * page of its own.
  */
 export function drawSignatoryList(
   composer: Composer,
@@ -38,20 +41,22 @@ export function drawSignatoryList(
   const { flow, styles } = composer;
   const leading = leadingOf(styles.signatory);
   const headingLeading = leadingOf(styles.heading);
-  const heading = composer.lines(
-    [{ text: 'Signatories', style: styles.heading }],
-    composer.width,
-    'ltr',
-    'the heading',
-  );
   const list = new EntryMaker(composer, signatories, options);
 
-  const firstLines = Math.min(2, list.entry(0).lines.length + (list.count > 1 ? 1 : 0));
-  flow.ensure(headingLeading + HEADING_GAP + firstLines * leading);
-  flow.flowLines(heading, headingLeading, (line, top) =>
-    composer.drawLine(line, composer.left, top, headingLeading),
-  );
-  flow.space(HEADING_GAP);
+  if (options.heading !== '') {
+    const heading = composer.lines(
+      [{ text: options.heading, style: styles.heading }],
+      composer.width,
+      'ltr',
+      'the heading',
+    );
+    const firstLines = Math.min(2, list.entry(0).lines.length + (list.count > 1 ? 1 : 0));
+    flow.ensure(heading.length * headingLeading + HEADING_GAP + firstLines * leading);
+    flow.flowLines(heading, headingLeading, (line, top) =>
+      composer.drawLine(line, composer.left, top, headingLeading),
+    );
+    flow.space(HEADING_GAP);
+  }
 
   const step = Math.max(1, Math.ceil(list.count / 50));
   for (let index = 0; index < list.count; index++) {

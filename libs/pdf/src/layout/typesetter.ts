@@ -38,11 +38,77 @@ interface EmbeddedFont {
   id: string;
   /** 1000 / unitsPerEm. */
   scale: number;
-  subset: { includeGlyph(glyph: number): number };
+  subset: {
+    includeGlyph(glyph: number): number;
+    /** The font's glyph id of each code of the subset. */
+    glyphs: number[];
+    /** Font glyph id → the first subset code of that glyph. */
+    mapping: Record<number, number | undefined>;
+  };
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   ref(): unknown;
+  layout(
+    text: string,
+    features?: unknown,
+  ): { glyphs: { id: number; codePoints: number[]; advanceWidth: number }[]; positions: unknown[] };
+  encode(text: string, features?: unknown): [string[], unknown[]];
 }
+
+/** Per document font: the subset code of each glyph and text it has drawn, `id:code,points`. */
+const textCodesOf = new WeakMap<EmbeddedFont, Map<string, number>>();
+
+/**
+ * The subset code that draws glyph `id` and reads as `codePoints`. A ToUnicode map gives each
+ * code one text, and pdfkit gives each glyph one code, so a glyph a font uses for two texts
+ * (Noto Sans draws ऐ with the glyph of ए and a mark it also uses for े; Noto Sans SC has one
+ * glyph for space and no-break space) read as whichever came first. Here a glyph that a
+ * document draws for a second text gets a second code: the same outline again in the subset,
+ * mapped to that text. A glyph with no code points (the second glyph of a multiple
+ * substitution, whose text the first carries) gets a code that reads as nothing: an empty
+ * entry, the one kind a correct map has.
+ */
+function subsetCode(font: EmbeddedFont, id: number, codePoints: number[], advance: number): number {
+  let codes = textCodesOf.get(font);
+  if (codes === undefined) {
+    codes = new Map();
+    textCodesOf.set(font, codes);
+  }
+  const key = `${id}:${codePoints.join(',')}`;
+  let code = codes.get(key);
+  if (code !== undefined) return code;
+  const first = font.subset.mapping[id];
+  if (first === undefined || sameText(font.unicode[first], codePoints)) {
+    code = font.subset.includeGlyph(id);
+  } else {
+    font.subset.glyphs.push(id);
+    code = font.subset.glyphs.length - 1;
+  }
+  if (font.widths[code] == null) font.widths[code] = advance * font.scale;
+  if (font.unicode[code] == null) font.unicode[code] = codePoints;
+  codes.set(key, code);
+  return code;
+}
+
+function sameText(a: readonly number[] | undefined, b: readonly number[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** pdfkit's EmbeddedFont.encode (0.20.2), with each glyph's code from `subsetCode`. */
+function encodeByText(font: EmbeddedFont): void {
+  font.encode = (text, features) => {
+    const { glyphs, positions } = font.layout(text, features);
+    const encoded = glyphs.map((glyph) =>
+      `0000${subsetCode(font, glyph.id, glyph.codePoints, glyph.advanceWidth).toString(16)}`.slice(
+        -4,
+      ),
+    );
+    return [encoded, positions];
+  };
+}
+const encodingByText = new WeakSet<EmbeddedFont>();
 
 /**
  * For one document's subset of one font: the glyph code of each character of simple text,
@@ -247,9 +313,9 @@ export class Typesetter {
       let gid = codes[code];
       if (gid < 0) {
         const glyph = simple.glyph(code);
-        gid = font.subset.includeGlyph(glyph.id);
-        if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * scale;
-        if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+        // The text's own character, not fontkit's record of the glyph (see
+        // keepRequestedCodePoints): simple text is one glyph per character.
+        gid = subsetCode(font, glyph.id, [code], glyph.advanceWidth);
         codes[code] = gid;
       }
       out.literal(gid >> 8);
@@ -297,6 +363,11 @@ export class Typesetter {
       this.doc.font(key, style.size);
       this.fontKey = key;
       this.fontSize = style.size;
+      const embedded = (this.doc as unknown as PdfInternals)._font;
+      if (!encodingByText.has(embedded)) {
+        encodeByText(embedded);
+        encodingByText.add(embedded);
+      }
     }
     return loaded;
   }

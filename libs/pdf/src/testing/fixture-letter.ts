@@ -6,11 +6,25 @@ import type { LetterContent, LetterDocument, LetterSignatory } from '../letter-d
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures');
 
-export const fixtureContent = (
+const sample = (
   JSON.parse(readFileSync(join(FIXTURES, 'letter-press-freedom.json'), 'utf8')) as {
     content: LetterContent;
   }
 ).content;
+
+/** The sample letter with neither a subject line nor a list heading, as the file has it. */
+export const fixturePlainContent: LetterContent = sample;
+
+/**
+ * The sample letter with the subject line and list heading that every letter printed before
+ * they became the author's own ("Re: <title>", "Signatories"; see the migration
+ * 1765200000000-letter-subject-list-heading).
+ */
+export const fixtureContent: LetterContent = {
+  ...sample,
+  subject: `Re: ${sample.title}`,
+  listHeading: 'Signatories',
+};
 
 /** The 60 organizations of organizations.csv, signed a minute apart in file order. */
 interface OrganizationRow {
