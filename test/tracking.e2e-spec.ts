@@ -1,4 +1,4 @@
-import { AuditEventEntity, SignatureEntity, SignaturesService } from '@app/domain';
+import { AuditEventEntity, SignatureEntity } from '@app/domain';
 import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -643,7 +643,7 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     expect(exported).not.toMatch(/[\u202E\u200B\u2066]/);
   });
 
-  it('answers the stats and the CSV of 10,000 signatures quickly', async () => {
+  it('answers the stats, the list and the CSV of 10,000 signatures', async () => {
     const lid = await openLetter();
     const now = t.clock.now().getTime();
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
@@ -676,34 +676,13 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     }));
     for (let i = 0; i < rows.length; i += 500) await signatures().insert(rows.slice(i, i + 500));
 
-    // Timed in the server's process: the service's own work, not the test client's parsing.
-    const service = t.app.get(SignaturesService);
-    const median = async (runs: number, measure: () => Promise<number>) => {
-      await measure(); // warm up
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await measure());
-      return times.sort((x, y) => x - y)[Math.floor(runs / 2)];
-    };
-    const wallMs = async (call: () => Promise<unknown>) => {
-      const start = performance.now();
-      await call();
-      return performance.now() - start;
-    };
-    // The export is CPU-bound, and test files run two at a time on shared machines: its CPU
-    // time measures the export's work, where wall time would measure the neighbours' too.
-    const cpuMs = async (call: () => Promise<unknown>) => {
-      const start = process.cpuUsage();
-      await call();
-      const used = process.cpuUsage(start);
-      return (used.user + used.system) / 1000;
-    };
+    // How fast they are is measured by the benchmark's `track` scenario (npm run bench), not
+    // here: a timed assertion on a shared machine measures the neighbours too.
     const stats = await as('coordinator')(http().get(`/api/letters/${lid}/stats`)).expect(200);
     expect(stats.body).toMatchObject({ signed: 9000, withdrawn: 1000, byRevision: { '1': 9000 } });
-    expect(await median(11, () => wallMs(() => service.stats(lid)))).toBeLessThanOrEqual(30);
 
     const all = await csv(lid).expect(200);
     expect(all.text.split('\r\n')).toHaveLength(10_002);
-    expect(await median(5, () => cpuMs(() => service.csv(lid, 'all')))).toBeLessThanOrEqual(300);
     const pub = await csv(lid, '?scope=public').expect(200);
     expect(pub.text.split('\r\n')).toHaveLength(3000 + 2);
 
