@@ -1,3 +1,4 @@
+import { JobName, JobProducer } from '@app/jobs';
 import { MailMessageEntity } from '@app/mail';
 import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
 import { DataSource } from 'typeorm';
@@ -45,6 +46,25 @@ describe('mail delivery over SMTP', () => {
     expect(row.sentAt).toBeInstanceOf(Date);
   });
 
+  it('gives a message sent again after a crash the same Message-ID (issue 14.8)', async () => {
+    const id = await queueMail('twice@org.example');
+    const first = await sink.waitForMail('twice@org.example');
+    await waitForQueuesIdle(t.app);
+    expect(first.messageId).toBe(`<${id}@signatory.test>`);
+    // A worker killed after the server accepted the message, before it was stored as sent:
+    // the row still says queued, and BullMQ runs the job again.
+    await t.app
+      .get(DataSource)
+      .getRepository(MailMessageEntity)
+      .update({ id }, { status: 'queued' });
+    await t.app.get(JobProducer).add(JobName.MailSend, { mailId: id }, { jobId: `again-${id}` });
+    await waitForQueuesIdle(t.app);
+    const copies = sink.to('twice@org.example');
+    expect(copies).toHaveLength(2);
+    expect(copies.map((mail) => mail.messageId)).toEqual([first.messageId, first.messageId]);
+    expect((await stored(id)).messageId).toBe(first.messageId);
+  });
+
   it('retries a 4xx reply and delivers exactly once', async () => {
     sink.failNext(451, 'Greylisted, try again later');
     const before = sink.attempts;
@@ -78,6 +98,6 @@ describe('mail delivery over SMTP', () => {
       .send({ to: 'not-an-address\r\nBcc: victim@example.org', subject: 's', text: 't' })
       .expect(400);
     expect(res.body.message).toMatch(/^to: /);
-    expect(await t.app.get(DataSource).getRepository(MailMessageEntity).countBy({})).toBe(3);
+    expect(await t.app.get(DataSource).getRepository(MailMessageEntity).countBy({})).toBe(4);
   });
 });

@@ -374,6 +374,14 @@ routes.push(
     call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/signatures.csv?scope=public`)),
   },
   {
+    // Names the organizations that asked to be named only to the officials (issue 14.11).
+    route: 'GET /api/letters/:lid/signatures.csv?scope=delivered',
+    action: Action.RenderPdf,
+    ok: 200,
+    call: ({ t, lid }, as) =>
+      as(t.http().get(`/api/letters/${lid}/signatures.csv?scope=delivered`)),
+  },
+  {
     route: 'GET /api/letters/:lid/signatures.csv?scope=all',
     action: Action.Export,
     ok: 200,

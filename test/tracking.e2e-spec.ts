@@ -230,19 +230,24 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     }
   });
 
-  it('shows viewers neither the private details nor the anonymous sign-ons', async () => {
+  it('shows viewers neither the private details nor the delivered-only or anonymous sign-ons (issue 14.11)', async () => {
     const lid = await openLetter();
     const named = await added(lid, { displayName: 'Named Org', signerEmail: 'named@org.example' });
     const delivered = await added(lid, { displayName: 'Delivered Org', visibility: 'delivered' });
     const anonymous = await added(lid, { displayName: 'Quiet Org', visibility: 'anonymous' });
 
     const viewer = await list(lid, '', 'viewer').expect(200);
-    expect(viewer.headers['x-total-count']).toBe('2');
-    expect(ids(viewer.body)).toEqual([named.id, delivered.id]);
+    expect(viewer.headers['x-total-count']).toBe('1');
+    expect(ids(viewer.body)).toEqual([named.id]);
     for (const signature of viewer.body as Signature[]) {
       for (const key of PRIVATE) expect(signature).not.toHaveProperty(key);
     }
     expect((await list(lid, '?visibility=anonymous', 'viewer').expect(200)).body).toEqual([]);
+    expect((await list(lid, '?visibility=delivered', 'viewer').expect(200)).body).toEqual([]);
+    // Counted, not named.
+    const stats = (await as('viewer')(http().get(`/api/letters/${lid}/stats`)).expect(200))
+      .body as { signed: number };
+    expect(stats.signed).toBe(3);
 
     const coordinator = (await list(lid).expect(200)).body as Signature[];
     expect(ids(coordinator)).toEqual([named.id, delivered.id, anonymous.id]);
@@ -505,7 +510,10 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     }
     expect((await csv(lid, '', 'viewer').expect(200)).text).toBe(pub.text);
 
-    const delivered = await csv(lid, '?scope=delivered', 'viewer').expect(200);
+    const refused = await csv(lid, '?scope=delivered', 'viewer').expect(403);
+    expect(refused.body.message).toMatch(/^scope: /);
+    expect(refused.text).not.toContain('Delivered Only Org');
+    const delivered = await csv(lid, '?scope=delivered').expect(200);
     expect(rowsOf(delivered.text)).toHaveLength(4);
     expect(delivered.text).toContain('Delivered Only Org');
     expect(delivered.text).not.toContain('Anonymous Org');

@@ -118,6 +118,18 @@ describe('workspaces and members', () => {
       expect(listed.filter((w) => (w as { name: string }).name === name)).toHaveLength(2);
     });
 
+    it('gives each of ten simultaneous workspaces of one name its own slug (issue 14.5)', async () => {
+      const owner = await register();
+      const name = `Race Coalition ${counter}`;
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => api(owner, 'post', '/api/workspaces', { name })),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+      const slugs = results.map((r) => (r.body as { slug: string }).slug);
+      expect(new Set(slugs).size).toBe(10);
+      expect(slugs).toContain(`race-coalition-${counter}`);
+    });
+
     it.each([
       ['empty', ''],
       ['whitespace only', ' \t  '],

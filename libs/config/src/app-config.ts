@@ -35,6 +35,8 @@ export class AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimit: string;
   readonly outboxPollMs: number;
+  /** How often the scheduled scans run: deadlines, reminders, the rendition sweep. */
+  readonly scanEveryMs: number;
   /** Sessions expire after this many days without use. */
   readonly sessionTtlDays: number;
   /** Log-in attempts allowed per 15 minutes, per email and per client IP. */
@@ -106,6 +108,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.BODY_LIMIT.toLowerCase(),
     outboxPollMs: env.OUTBOX_POLL_MS,
+    scanEveryMs: env.SCAN_EVERY_MS,
     sessionTtlDays: env.SESSION_TTL_DAYS,
     loginLimitPerEmail: env.LOGIN_LIMIT_PER_EMAIL,
     loginLimitPerIp: env.LOGIN_LIMIT_PER_IP,

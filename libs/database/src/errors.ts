@@ -8,3 +8,46 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }
+
+/**
+ * Error codes that say the database could not be reached or is going away, not that the
+ * statement was wrong: connection refused or reset, PostgreSQL's class 08 (connection
+ * exception) and 57P (operator intervention: shutting down, starting up), SQLite's file
+ * that cannot be opened or read, or a lock held past the busy timeout.
+ */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  'SQLITE_BUSY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
+const unavailableMessages = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /Connection with the database is not established/i,
+];
+
+/** The database was unreachable (an outage, worth a retry), as opposed to a bad statement. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (unavailableCodes.has(code) || /^08/.test(code) || code.startsWith('SQLITE_IOERR'))
+      return true;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (unavailableMessages.some((pattern) => pattern.test(message))) return true;
+    if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner)))
+      return true;
+    e = (e.driverError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+  return false;
+}

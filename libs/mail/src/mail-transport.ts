@@ -10,6 +10,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The Message-ID header (`<...@...>`); the same for every attempt at one stored message. */
+  messageId?: string;
 }
 
 /** Where mail goes: an SMTP server, or .eml files on disk. */

@@ -122,6 +122,7 @@ export class MailService {
         subject: message.subject,
         text: message.text,
         html: message.html,
+        messageId: this.stableMessageId(message.id),
       });
       Object.assign(message, { status: 'sent', messageId, sentAt: new Date(), error: null });
     } catch (error) {
@@ -170,6 +171,17 @@ export class MailService {
     };
     // SQLite: one commit (one sync to disk) for the lot.
     await (messages.length > 1 ? this.mails.manager.transaction(store) : store(this.mails.manager));
+  }
+
+  /**
+   * One Message-ID per stored message, made from its id: a message sent again after a
+   * crash (accepted by the server, killed before it was stored as sent) carries the same
+   * Message-ID, so a receiving server or client can tell it is the same mail (issue 14.8).
+   */
+  stableMessageId(mailId: string): string {
+    const address = /<([^>]+)>/.exec(this.config.mailFrom)?.[1] ?? this.config.mailFrom;
+    const domain = /@([A-Za-z0-9.-]+)$/.exec(address.trim())?.[1] ?? 'signatory.invalid';
+    return `<${mailId}@${domain}>`;
   }
 
   private from(displayName?: string): string {

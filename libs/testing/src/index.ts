@@ -8,3 +8,4 @@ export * from './test-database';
 export * from './test-clock';
 export * from './images';
 export * from './coalition';
+export * from './postgres-process';

@@ -14,7 +14,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every route needs a valid token unless it is @Public: `Authorization: Bearer <token>`,
- * or the session cookie, which for a change must come with its CSRF token.
+ * or the session cookie, which for a change must come with its CSRF token. A @Public route
+ * reached with a session cookie but no CSRF token runs anonymously.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,14 +47,19 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException('token: invalid, expired or revoked; log in again');
     }
     const via = bearer ? 'bearer' : 'cookie';
-    if (via === 'cookie' && !SAFE_METHODS.has(request.method)) {
-      const sent = request.headers[CSRF_HEADER];
-      const expected = this.accounts.csrfTokenFor(token);
-      if (typeof sent !== 'string' || !/^[0-9a-f]{64}$/.test(sent) || !sameHash(sent, expected)) {
-        throw new ForbiddenException(`${CSRF_HEADER}: missing or wrong CSRF token`);
-      }
+    if (via === 'cookie' && !SAFE_METHODS.has(request.method) && !this.csrfHolds(request, token)) {
+      // A public route (a sign link, log-in) does not act with the session: it runs as for
+      // anyone, without the session's authority, so it needs no CSRF token (issue 14.6).
+      if (isPublic) return true;
+      throw new ForbiddenException(`${CSRF_HEADER}: missing or wrong CSRF token`);
     }
     request.auth = { user: found.user, session: found.session, via };
     return true;
+  }
+
+  private csrfHolds(request: AuthedRequest, token: string): boolean {
+    const sent = request.headers[CSRF_HEADER];
+    const expected = this.accounts.csrfTokenFor(token);
+    return typeof sent === 'string' && /^[0-9a-f]{64}$/.test(sent) && sameHash(sent, expected);
   }
 }

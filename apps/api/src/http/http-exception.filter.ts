@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { isDatabaseUnavailable } from '@app/database';
 import { DomainError } from '@app/domain';
 import { statusOf } from './domain-status';
 import { errorBody, type ErrorBody } from './error-body';
@@ -15,9 +16,13 @@ const parserMessages: Record<string, string> = {
   'request.aborted': 'body: request aborted',
 };
 
+/** Seconds a client is told to wait when the database is unreachable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
 /**
  * The one place errors become responses, in the contract's shape. Anything unexpected is
  * a 500 carrying an `errorId` that is also in the log, with no internals for the client.
+ * The database being unreachable is not unexpected: 503 with Retry-After (issue 14.9).
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -27,9 +32,28 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    if (isDatabaseUnavailable(exception)) {
+      if (response.headersSent) return;
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      response.status(503).json(this.unavailable(exception, request));
+      return;
+    }
     const body = this.toBody(exception, request);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
+  }
+
+  /** An outage, not a bug: a 503 the client may retry, logged once as a warning. */
+  private unavailable(exception: unknown, request: Request): ErrorBody {
+    this.logger.warn(
+      {
+        reason: (exception as Error | undefined)?.message,
+        method: request.method,
+        route: (request.route as { path?: string } | undefined)?.path,
+      },
+      'database unavailable: answered 503',
+    );
+    return errorBody(503, `database: unavailable; try again in ${DATABASE_RETRY_AFTER_S} seconds`);
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {

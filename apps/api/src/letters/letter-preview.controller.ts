@@ -1,11 +1,10 @@
 import {
   Action,
-  atLeast,
   DomainError,
   DomainErrorCode,
   MembershipEntity,
-  minimumRole,
   PreviewPdfService,
+  seesDeliveredNames,
   SignOnPreviewService,
 } from '@app/domain';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
@@ -48,7 +47,7 @@ export class LetterPreviewController {
     @CurrentMembership() membership: MembershipEntity,
     @Res() res: Response,
   ): Promise<void> {
-    const mayNameDelivered = atLeast(membership.role, minimumRole[Action.RenderPdf]);
+    const mayNameDelivered = seesDeliveredNames(membership.role);
     const edition = query.edition ?? (mayNameDelivered ? 'delivery' : 'public');
     if (edition === 'delivery' && !mayNameDelivered) {
       throw new DomainError(

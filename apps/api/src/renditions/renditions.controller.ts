@@ -1,11 +1,10 @@
 import {
   Action,
-  atLeast,
   DomainError,
   DomainErrorCode,
   MembershipEntity,
-  minimumRole,
   RenditionsService,
+  seesDeliveredNames,
 } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -72,7 +71,7 @@ export class RenditionsController {
     @Res() res: Response,
   ): Promise<void> {
     const file = await this.renditions.file(rid, query.addressee);
-    if (file.edition === 'delivery' && !atLeast(membership.role, minimumRole[Action.RenderPdf])) {
+    if (file.edition === 'delivery' && !seesDeliveredNames(membership.role)) {
       throw new DomainError(
         DomainErrorCode.Forbidden,
         'edition: the delivery edition is for coordinators; ask for the public edition',

@@ -1,8 +1,10 @@
+import { isDatabaseUnavailable } from '@app/database';
 import { DomainError } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { statusOf } from '../http/domain-status';
+import { DATABASE_RETRY_AFTER_S } from '../http/http-exception.filter';
 import { problemPage } from '../views/sign.pages';
 import { sendPage } from './page-response';
 
@@ -15,6 +17,7 @@ const headings: Record<number, string> = {
   413: 'Too much text',
   422: 'This cannot be changed now',
   429: 'Too many attempts',
+  503: 'Briefly unavailable',
 };
 
 const hints: Record<number, string> = {
@@ -23,6 +26,7 @@ const hints: Record<number, string> = {
   404: 'Check that the whole link was copied from the email.',
   410: 'Ask the coordinators who invited you for a new link.',
   429: 'Wait a minute before trying again.',
+  503: 'Nothing was lost: wait a few seconds, then send the form again.',
 };
 
 /**
@@ -38,6 +42,7 @@ export class PageErrorFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     if (res.headersSent) return;
     const { status, message } = this.describe(exception, http.getRequest<Request>());
+    if (status === 503) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     sendPage(res, {
       status,
       title: headings[status] ?? 'Something went wrong',
@@ -51,6 +56,13 @@ export class PageErrorFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown, req: Request): { status: number; message: string } {
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        { reason: (exception as Error | undefined)?.message, method: req.method },
+        'database unavailable: answered 503',
+      );
+      return { status: 503, message: 'Signatory cannot reach its database just now.' };
+    }
     if (exception instanceof DomainError) {
       return { status: statusOf(exception), message: sentence(exception.message) };
     }

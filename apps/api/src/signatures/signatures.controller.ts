@@ -2,6 +2,7 @@ import {
   Action,
   atLeast,
   minimumRole,
+  seesDeliveredNames,
   SignaturesService,
   type MembershipEntity,
 } from '@app/domain';
@@ -40,7 +41,7 @@ export class SignaturesController {
   @Can(Action.Read)
   @ApiOperation({
     summary:
-      'Sign-ons by time of signing; the total in X-Total-Count. Coordinators also see private details and anonymous ones',
+      'Sign-ons by time of signing; the total in X-Total-Count. Coordinators also see private details, and the delivered-only and anonymous ones',
   })
   async list(
     @Param('lid') lid: string,
@@ -50,6 +51,7 @@ export class SignaturesController {
   ) {
     const { items, total } = await this.signatures.list(lid, query, {
       private: may(membership, Action.ViewActivity),
+      delivered: seesDeliveredNames(membership.role),
     });
     res.setHeader('X-Total-Count', String(total));
     return items;
@@ -102,6 +104,11 @@ export class SignaturesController {
     if (scope === 'all' && !mayExport) {
       throw new ForbiddenException(
         `scope: all needs the ${minimumRole[Action.Export]} role or higher; you are ${membership.role}`,
+      );
+    }
+    if (scope === 'delivered' && !seesDeliveredNames(membership.role)) {
+      throw new ForbiddenException(
+        `scope: delivered names organizations that asked to be named only to the officials; it needs the ${minimumRole[Action.RenderPdf]} role or higher; you are ${membership.role}`,
       );
     }
     const { filename, text } = await this.signatures.csv(lid, scope);

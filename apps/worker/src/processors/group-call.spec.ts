@@ -40,4 +40,22 @@ describe('GroupCall', () => {
     expect((results[0] as PromiseFulfilledResult<string>).value).toBe('1');
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('bad item'));
   });
+
+  it('settles once every call made until then has finished, not those made later', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const done: number[] = [];
+    const group = new GroupCall<number>(async (items) => {
+      await gate;
+      done.push(...items);
+      return items.map(() => undefined);
+    });
+    const first = [group.call(1), group.call(2)];
+    const settled = group.settled().then(() => [...done]);
+    release();
+    await Promise.all(first);
+    expect(await settled).toEqual([1, 2]);
+    await group.call(3);
+    await expect(group.settled()).resolves.toBeUndefined();
+  });
 });

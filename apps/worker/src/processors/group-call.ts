@@ -14,6 +14,7 @@ interface Waiting<I, O> {
 export class GroupCall<I, O = void> {
   private waiting: Waiting<I, O>[] = [];
   private running = false;
+  private readonly unsettled = new Set<Promise<O>>();
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
@@ -21,7 +22,7 @@ export class GroupCall<I, O = void> {
   ) {}
 
   call(item: I): Promise<O> {
-    return new Promise<O>((resolve, reject) => {
+    const result = new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (!this.running) {
         this.running = true;
@@ -29,6 +30,15 @@ export class GroupCall<I, O = void> {
         setImmediate(() => void this.drain());
       }
     });
+    this.unsettled.add(result);
+    const forget = () => this.unsettled.delete(result);
+    result.then(forget, forget);
+    return result;
+  }
+
+  /** Resolves once every call made until now has finished, whatever its outcome. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.unsettled]);
   }
 
   private async drain(): Promise<void> {

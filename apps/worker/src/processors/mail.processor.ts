@@ -52,8 +52,14 @@ export class MailProcessor
    * Then their outcomes (invitation status, activity event) are recorded in one
    * transaction. A job ends only once its own message is stored and its outcome committed,
    * so a job run again finds them either done or still to do, as before.
+   *
+   * A transaction of outcomes first lets every "sent" already waiting be stored: on SQLite
+   * (one writer at a time, in turn) a "sent" queued behind it would wait for the whole
+   * transaction, and a message the server accepted but that is not yet stored as sent is
+   * what a `kill -9` turns into a duplicate (issue 14.8).
    */
   private readonly outcomes = new GroupCall<MailMessageEntity>(async (messages) => {
+    await this.sent.settled();
     await this.invitations.recordOutcomesOf(messages);
     return [];
   });

@@ -3,12 +3,10 @@ import { JobName, QueueName } from '@app/jobs';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { AppConfig } from '@app/config';
 import { warmUpLetterRenderer } from '@app/pdf';
-import { Inject, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, UnrecoverableError } from 'bullmq';
 import { JobHandlers, QueueProcessor } from './queue-processor';
-
-/** How often renditions stuck in `rendering` (their worker died) are looked for. */
-export const RENDITION_SWEEP_EVERY_MS = 60_000;
+import { Schedules } from './schedules';
 
 /**
  * Renders final PDFs. One at a time per worker: rendering is CPU work, and two at once
@@ -16,7 +14,12 @@ export const RENDITION_SWEEP_EVERY_MS = 60_000;
  * by a person, not by BullMQ: the same input fails the same way.
  */
 @Processor(QueueName.Pdf, { concurrency: 1 })
-export class PdfProcessor extends QueueProcessor<QueueName.Pdf> implements OnApplicationBootstrap {
+export class PdfProcessor
+  extends QueueProcessor<QueueName.Pdf>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
+  private schedules: Schedules | undefined;
+
   constructor(
     private readonly renderer: RenditionRenderer,
     private readonly renditions: RenditionsService,
@@ -45,10 +48,14 @@ export class PdfProcessor extends QueueProcessor<QueueName.Pdf> implements OnApp
     if (this.config.env !== 'test') {
       setTimeout(() => void warmUpLetterRenderer().catch(() => undefined), 2000).unref();
     }
-    await this.queue.upsertJobScheduler(
-      'rendition-sweep',
-      { every: RENDITION_SWEEP_EVERY_MS },
-      { name: JobName.PdfSweep, data: {} },
-    );
+    // Renditions stuck in `rendering` (their worker died) are looked for every SCAN_EVERY_MS.
+    this.schedules = new Schedules(this.queue, [
+      { id: 'rendition-sweep', name: JobName.PdfSweep, every: this.config.scanEveryMs },
+    ]);
+    await this.schedules.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.schedules?.stop();
   }
 }

@@ -1,22 +1,24 @@
 import { InvitationRemindersService, PublishingService } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
+import { AppConfig } from '@app/config';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobHandlers, QueueProcessor } from './queue-processor';
-
-/** How often open letters are checked for a passed deadline and for due reminders. */
-export const DEADLINE_SCAN_EVERY_MS = 60_000;
+import { Schedules } from './schedules';
 
 @Processor(QueueName.Reminders)
 export class RemindersProcessor
   extends QueueProcessor<QueueName.Reminders>
-  implements OnApplicationBootstrap
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
+  private schedules: Schedules | undefined;
+
   constructor(
     private readonly publishing: PublishingService,
     private readonly reminders: InvitationRemindersService,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -29,21 +31,25 @@ export class RemindersProcessor
   };
 
   /**
-   * One schedule for all workers (an upsert under a fixed id), kept by Redis across
-   * restarts and laid again by every worker start. The deadlines themselves live in the
-   * database, so a lost schedule only delays a close until the next start.
+   * One schedule for all workers (an upsert under a fixed id, every SCAN_EVERY_MS), laid at
+   * start and again whenever Redis lost it (`Schedules`). The deadlines themselves live in
+   * the database; after a loss, letters already past theirs are closed at once.
    */
   async onApplicationBootstrap(): Promise<void> {
     this.queue.on('error', () => undefined);
-    await this.queue.upsertJobScheduler(
-      'letter-deadlines',
-      { every: DEADLINE_SCAN_EVERY_MS },
-      { name: JobName.RemindersDeadlines, data: {} },
+    const every = this.config.scanEveryMs;
+    this.schedules = new Schedules(
+      this.queue,
+      [
+        { id: 'letter-deadlines', name: JobName.RemindersDeadlines, every },
+        { id: 'invitation-reminders', name: JobName.RemindersInvitations, every },
+      ],
+      () => this.publishing.closeOverdue(),
     );
-    await this.queue.upsertJobScheduler(
-      'invitation-reminders',
-      { every: DEADLINE_SCAN_EVERY_MS },
-      { name: JobName.RemindersInvitations, data: {} },
-    );
+    await this.schedules.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.schedules?.stop();
   }
 }

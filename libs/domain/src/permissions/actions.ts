@@ -1,4 +1,4 @@
-import { Role } from '../workspaces/roles';
+import { atLeast, Role } from '../workspaces/roles';
 
 /**
  * Everything a member may do in a workspace. docs/permissions.md is the same table in
@@ -42,3 +42,13 @@ export const minimumRole: Record<Action, Role> = {
   [Action.ViewAudit]: Role.Lead,
   [Action.RenameWorkspace]: Role.Owner,
 };
+
+/**
+ * The one rule for names an organization asked to show only to the officials (visibility
+ * `delivered`): whoever may produce the delivery edition (coordinators and above) sees
+ * them, in the signature list, the `delivered` CSV and the delivery PDF alike; lower roles
+ * see them only counted, in the stats (issue 14.11).
+ */
+export function seesDeliveredNames(role: Role): boolean {
+  return atLeast(role, minimumRole[Action.RenderPdf]);
+}

@@ -98,12 +98,13 @@ export class SignaturesService {
 
   /**
    * One page, by time of signing. Without `private`, signers' contact and consent details
-   * are left out, and so are anonymous signatures (counted only, in the stats).
+   * are left out, and so are anonymous signatures (counted only, in the stats); without
+   * `delivered`, so are the delivered-only ones (`seesDeliveredNames`).
    */
   async list(
     letterId: string,
     query: SignatureListQuery,
-    access: { private: boolean },
+    access: { private: boolean; delivered: boolean },
   ): Promise<{ items: (SignatureView | PrivateSignatureView)[]; total: number }> {
     oneOf('status', query.status, signatureStatuses);
     oneOf('source', query.source, signatureSources);
@@ -113,7 +114,7 @@ export class SignaturesService {
     const letter = findLetterOrFail(this.dataSource.manager, letterId);
 
     const shown = (query.visibility ? [query.visibility] : [...visibilities]).filter(
-      (v) => access.private || v !== 'anonymous',
+      (v) => (access.private || v !== 'anonymous') && (access.delivered || v !== 'delivered'),
     );
     if (!shown.length) {
       await letter;

@@ -1,4 +1,5 @@
 import { AppConfig } from '@app/config';
+import { isUniqueViolation } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -48,14 +49,36 @@ export class WorkspacesService {
     };
   }
 
-  /** A new workspace whose creator is its owner; no `timeZone`: DEFAULT_TIME_ZONE. */
+  /**
+   * A new workspace whose creator is its owner; no `timeZone`: DEFAULT_TIME_ZONE. The slug is
+   * the name's, or that with a random suffix when taken. Checking first and inserting later
+   * races with a request creating the same name meanwhile, so the unique index decides: a
+   * refused slug is retried with a new suffix in a new transaction (issue 14.5).
+   */
   async create(userId: string, name: string, timeZone?: string | null): Promise<WorkspaceEntity> {
     const zone = timeZone == null ? null : timeZoneOrFail('timeZone', timeZone);
+    const base = slugify(name);
+    for (let attempt = 1; ; attempt++) {
+      const slug = attempt === 1 ? await this.freeSlug(base) : suffixed(base);
+      try {
+        return await this.insert(userId, name, slug, zone);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= SLUG_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private insert(
+    userId: string,
+    name: string,
+    slug: string,
+    zone: string | null,
+  ): Promise<WorkspaceEntity> {
     return this.dataSource.transaction(async (manager) => {
       const workspace = manager.create(WorkspaceEntity, {
         id: randomUUID(),
         name: name.trim(),
-        slug: await this.freeSlug(slugify(name)),
+        slug,
         letterheadKey: null,
         timeZone: zone,
         createdAt: this.clock.now(),
@@ -189,6 +212,13 @@ export class WorkspacesService {
 
   private async freeSlug(base: string): Promise<string> {
     const taken = await this.dataSource.getRepository(WorkspaceEntity).existsBy({ slug: base });
-    return taken ? `${base}-${randomBytes(3).toString('hex')}` : base;
+    return taken ? suffixed(base) : base;
   }
+}
+
+/** Tries of `create` before a refused slug is an error; a sixth collision of 24 random bits is not a race. */
+const SLUG_ATTEMPTS = 6;
+
+function suffixed(base: string): string {
+  return `${base}-${randomBytes(3).toString('hex')}`;
 }
