@@ -127,10 +127,8 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
       const at = (text: string) => lines.findIndex((line) => line.includes(text));
       const order = [
         at('Okafor-Lindqvist'),
-        at(`Re: ${fixtureLetter.content.title}`),
         at('We, the undersigned organizations'),
         at('Respectfully,'),
-        at('Signatories'),
         at('1. Sample Organization 1'),
         at('25. Sample Organization 25'),
       ];
@@ -149,7 +147,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
       expect(text.filter((line) => /DRAFT|distribution/.test(line))).toEqual([]);
       const at = (needle: string) => text.findIndex((line) => line.includes(needle));
       const order = [
-        at('Re: Protect journalists'),
+        at('Okafor-Lindqvist'),
         at('We, the undersigned'),
         at('Respectfully,'),
         at('Sample Organization 1'),

@@ -16,6 +16,13 @@ export class TimeZones1765300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    if (queryRunner.connection.options.type === 'better-sqlite3') {
+      // TypeORM drops a SQLite column by copying the table into a new one and dropping the
+      // old, and dropping `workspaces` with foreign keys on cascades into every campaign,
+      // letter and revision. SQLite (3.35+) drops a plain column in place.
+      await queryRunner.query('ALTER TABLE "workspaces" DROP COLUMN "time_zone"');
+      return;
+    }
     await queryRunner.dropColumn('workspaces', 'time_zone');
   }
 }
