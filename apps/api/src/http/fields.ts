@@ -5,6 +5,9 @@ import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
 
+/** The largest value of an `integer` column on PostgreSQL: every integer input stays within. */
+export const INT32_MAX = 2_147_483_647;
+
 /** A display name: some visible text, no control characters. */
 const NAME_PATTERN = /^(?=.*\S)[^\p{Cc}]*$/u;
 

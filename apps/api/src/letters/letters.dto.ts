@@ -8,11 +8,12 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NameField } from '../http/fields';
+import { INT32_MAX, NameField } from '../http/fields';
 import { LetterContentDto } from './letter-content.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 
@@ -31,9 +32,10 @@ export class CreateLetterDto {
 }
 
 export class SaveDraftDto {
-  @ApiProperty({ description: 'the revision this edit started from' })
+  @ApiProperty({ description: 'the revision this edit started from', maximum: INT32_MAX })
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   baseRevision: number;
 
   @ApiProperty({ type: LetterContentDto })
@@ -50,23 +52,26 @@ export class SaveDraftDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   from: number;
 
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   to: number;
 }
 
 export class AddCommentDto {
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   revision: number;
 
   @ApiProperty({ maxLength: 10_000 })
@@ -83,10 +88,11 @@ export class AddCommentDto {
 }
 
 export class PublishDto {
-  @ApiPropertyOptional({ description: 'default: the latest revision' })
+  @ApiPropertyOptional({ description: 'default: the latest revision', maximum: INT32_MAX })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   revision?: number;
 
   @ApiPropertyOptional({ example: '2026-12-15T17:00:00Z', description: 'required the first time' })

@@ -1,0 +1,63 @@
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
+import { errorBody } from './error-body';
+
+/**
+ * Control characters no text field accepts: C0 and C1 controls and DEL, except tab,
+ * line feed and carriage return (multi-line fields such as a letter's body keep them).
+ * Fields that are one line (names) refuse those too, in their own rules.
+ */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+
+const child = (parent: string, key: string | number) =>
+  typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+
+/** The first string in `value` (keys included) that no field accepts, and why. */
+export function badText(value: unknown, root = ''): { field: string; problem: string } | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length) {
+    const [current, field] = stack.pop()!;
+    if (typeof current === 'string') {
+      const problem = textProblem(current);
+      if (problem) return { field: field || 'body', problem };
+    } else if (Array.isArray(current)) {
+      current.forEach((item, i) => stack.push([item, child(field, i)]));
+    } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
+      for (const [key, item] of Object.entries(current)) {
+        const keyProblem = textProblem(key);
+        if (keyProblem) return { field: child(field, '(name)'), problem: keyProblem };
+        stack.push([item, child(field, key)]);
+      }
+    }
+  }
+  return null;
+}
+
+// Node 20 has String.prototype.isWellFormed; the ES2023 lib the project compiles with lacks it.
+const isWellFormed = (text: string): boolean =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+function textProblem(text: string): string | null {
+  if (!isWellFormed(text)) return 'must be well-formed Unicode (a lone surrogate is not)';
+  if (CONTROL.test(text)) return 'must not contain control characters';
+  return null;
+}
+
+/**
+ * Runs before the ValidationPipe on every body and query: a string with a lone UTF-16
+ * surrogate or a control character is refused with 400 naming its field, whatever the
+ * route, before any validator (isEmail throws on lone surrogates) or query sees it.
+ */
+@Injectable()
+export class TextInputPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' && metadata.type !== 'query') return value;
+    const bad = badText(value, metadata.data ?? '');
+    if (bad) {
+      const message = `${bad.field}: ${bad.problem}`;
+      throw new BadRequestException(
+        errorBody(400, message, [{ field: bad.field, problems: [bad.problem] }]),
+      );
+    }
+    return value;
+  }
+}
