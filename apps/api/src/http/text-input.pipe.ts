@@ -7,23 +7,29 @@ import { errorBody } from './error-body';
  * Fields that are one line (names) refuse those too, in their own rules.
  */
 const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+/** No string anywhere may hold NUL: PostgreSQL refuses it in text. */
+const NUL = /\0/u;
 
 const child = (parent: string, key: string | number) =>
   typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
 
 /** The first string in `value` (keys included) that no field accepts, and why. */
-export function badText(value: unknown, root = ''): { field: string; problem: string } | null {
+export function badText(
+  value: unknown,
+  root = '',
+  controls = CONTROL,
+): { field: string; problem: string } | null {
   const stack: [unknown, string][] = [[value, root]];
   while (stack.length) {
     const [current, field] = stack.pop()!;
     if (typeof current === 'string') {
-      const problem = textProblem(current);
+      const problem = textProblem(current, controls);
       if (problem) return { field: field || 'body', problem };
     } else if (Array.isArray(current)) {
       current.forEach((item, i) => stack.push([item, child(field, i)]));
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
       for (const [key, item] of Object.entries(current)) {
-        const keyProblem = textProblem(key);
+        const keyProblem = textProblem(key, controls);
         if (keyProblem) return { field: child(field, '(name)'), problem: keyProblem };
         stack.push([item, child(field, key)]);
       }
@@ -36,9 +42,9 @@ export function badText(value: unknown, root = ''): { field: string; problem: st
 const isWellFormed = (text: string): boolean =>
   (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-function textProblem(text: string): string | null {
+function textProblem(text: string, controls: RegExp): string | null {
   if (!isWellFormed(text)) return 'must be well-formed Unicode (a lone surrogate is not)';
-  if (CONTROL.test(text)) return 'must not contain control characters';
+  if (controls.test(text)) return 'must not contain control characters';
   return null;
 }
 
@@ -46,12 +52,19 @@ function textProblem(text: string): string | null {
  * Runs before the ValidationPipe on every body and query: a string with a lone UTF-16
  * surrogate or a control character is refused with 400 naming its field, whatever the
  * route, before any validator (isEmail throws on lone surrogates) or query sees it.
+ *
+ * The sign-on forms, read by the domain as plain objects (no DTO class), keep their own
+ * rule for names: control and disguising characters are cleaned out, not refused, so a
+ * signer's pasted name still goes through (signer-input.ts). There only NUL is refused.
  */
+const PLAIN = new Set<unknown>([Object, String, Number, Boolean, Array]);
+
 @Injectable()
 export class TextInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
-    const bad = badText(value, metadata.data ?? '');
+    const typed = typeof metadata.metatype === 'function' && !PLAIN.has(metadata.metatype);
+    const bad = badText(value, metadata.data ?? '', typed ? CONTROL : NUL);
     if (bad) {
       const message = `${bad.field}: ${bad.problem}`;
       throw new BadRequestException(
