@@ -1,4 +1,4 @@
-import { PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
+import { PASSWORD_MAX, PASSWORD_MIN, stripDisguising } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
@@ -11,9 +11,16 @@ export const INT32_MAX = 2_147_483_647;
 /** A display name: some visible text, no control characters. */
 const NAME_PATTERN = /^(?=.*\S)[^\p{Cc}]*$/u;
 
-/** A person's, workspace's or campaign's name. */
+/**
+ * A person's, workspace's or campaign's name. Others read it (mail From: names, sign pages,
+ * CSV, PDF), so it is cleaned as it arrives: bidi overrides, zero-width and other
+ * disguising characters are removed (stripDisguising, as for signer names).
+ */
 export const NameField = (max = 200) =>
   applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? stripDisguising(value) : value,
+    ),
     IsString(),
     MaxLength(max),
     Matches(NAME_PATTERN, { message: 'must contain visible text and no control characters' }),
