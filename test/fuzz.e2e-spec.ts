@@ -20,10 +20,10 @@ import {
  * (issue 14; docs/fuzzing.md). Fails on any 5xx, on any answer that shows a stack trace or
  * SQL, and on any planted payload that a page or a mail renders unescaped.
  *
- * FUZZ_RUNS requests per operation (default 30, the short run CI does on both databases);
+ * FUZZ_RUNS requests per operation (default 20, the short run CI does on both databases);
  * FUZZ_SEED replays a run (the seed is printed at the start, and with every failure).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ROLES = ['owner', 'lead', 'coordinator', 'editor', 'viewer', 'anonymous'] as const;
 
