@@ -26,13 +26,15 @@ export function badText(
       const problem = textProblem(current, controls);
       if (problem) return { field: field || 'body', problem };
     } else if (Array.isArray(current)) {
-      current.forEach((item, i) => stack.push([item, child(field, i)]));
+      // Pushed last to first, so that the first bad item in document order is named.
+      for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], child(field, i)]);
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
-      for (const [key, item] of Object.entries(current)) {
+      const entries = Object.entries(current);
+      for (const [key] of entries) {
         const keyProblem = textProblem(key, controls);
         if (keyProblem) return { field: child(field, '(name)'), problem: keyProblem };
-        stack.push([item, child(field, key)]);
       }
+      for (const [key, item] of entries.reverse()) stack.push([item, child(field, key)]);
     }
   }
   return null;
