@@ -153,6 +153,18 @@ describe('hostile input', () => {
     });
   });
 
+  describe('found by the fuzz', () => {
+    it('refuses a null campaign name in a partial update with 400 naming it', async () => {
+      const res = await t
+        .http()
+        .patch(`/api/campaigns/${c.campaignId}`)
+        .set(c.auth())
+        .send({ name: null, description: 'still here' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/^name: /);
+    });
+  });
+
   describe('4. integers beyond the columns', () => {
     const big = '2147483648';
 

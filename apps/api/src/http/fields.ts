@@ -1,7 +1,7 @@
 import { PASSWORD_MAX, PASSWORD_MIN, stripDisguising } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
 
@@ -44,3 +44,10 @@ export const NewPasswordField = () =>
       message: `must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
     }),
   );
+
+/**
+ * A field a partial update may leave out, but may not set to null: unlike @IsOptional()
+ * (which lets null through unchecked), null is validated like any other value, so it is a
+ * 400 naming the field rather than a null reaching a service or a NOT NULL column.
+ */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { INT32_MAX, NameField } from '../http/fields';
+import { INT32_MAX, NameField, Omittable } from '../http/fields';
 import { LetterContentDto } from './letter-content.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 
@@ -115,7 +115,7 @@ export class CampaignDto {
 
 export class UpdateCampaignDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @NameField()
   name?: string;
 
