@@ -198,7 +198,7 @@ describe('accounts and tokens', () => {
     [{ email: 'a@b.example', password: PASSWORD, name: '   ' }, 'name: must contain visible text'],
     [
       { email: 'a@b.example', password: PASSWORD, name: 'Bad\u0000Name' },
-      'name: must contain visible text',
+      'name: must not contain control characters',
     ],
     [{ email: 'a@b.example', password: PASSWORD, name: 'n'.repeat(201) }, 'name: '],
     [

@@ -21,6 +21,7 @@ import { SignPageController } from './sign/sign-page.controller';
 import { SignaturesController } from './signatures/signatures.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
+import { LinkMissLimiter } from './sign/link-miss.limiter';
 import { MembersController } from './workspaces/members.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
 import { LetterheadController } from './workspaces/letterhead.controller';
@@ -71,6 +72,7 @@ export class ApiModule {
         OpenSignOnPageController,
         PublicLetterPageController,
       ],
+      providers: [LinkMissLimiter],
     };
   }
 }

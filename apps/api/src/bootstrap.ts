@@ -3,13 +3,18 @@ import { CSV_MAX_BYTES, type Clock } from '@app/domain';
 import { MAX_LOGO_BYTES } from '@app/pdf';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type {
+  NestExpressApplication,
+  NestExpressBodyParserOptionsFor,
+} from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { HttpExceptionFilter } from './http/http-exception.filter';
+import { refuseDeepJson } from './http/json-depth';
+import { TextInputPipe } from './http/text-input.pipe';
 import { validationPipe } from './http/validation';
 
 /** Builds the HTTP app, configured as in production; main.ts and the tests both use it. */
@@ -27,15 +32,20 @@ export async function createApi(
   app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(cookieParser());
-  // An oversized body is refused (413) before it is parsed.
-  app.useBodyParser('json', { limit: config.bodyLimit });
+  // An oversized body is refused (413) before it is parsed, an over-deep one (400) too.
+  // (Nest's options type leaves `verify` out because its rawBody option uses it; we do not.)
+  app.useBodyParser('json', {
+    limit: config.bodyLimit,
+    verify: refuseDeepJson(),
+  } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
   // CSV imports arrive as raw bytes (decoded and checked by the import) up to 5 MB.
   app.useBodyParser('raw', { limit: CSV_MAX_BYTES, type: ['text/csv', 'application/csv'] });
   // Letterhead logos arrive as image bytes; anything larger than the renderer accepts is a 413.
   app.useBodyParser('raw', { limit: MAX_LOGO_BYTES, type: ['image/png', 'image/jpeg'] });
-  app.useGlobalPipes(validationPipe());
+  // Ill-formed Unicode and control characters are refused in every body and query first.
+  app.useGlobalPipes(new TextInputPipe(), validationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
   // The OpenAPI document is built on the first request for it, not at start: scanning every

@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { PathIdsGuard } from '../http/path-ids.guard';
 import { AuthGuard } from './auth.guard';
 import { PermissionGuard } from './permission.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -12,7 +13,7 @@ import { SignatoryThrottlerGuard, throttlerOptions } from './throttling';
 @Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
 class ThrottlerStorageModule {}
 
-/** Global guards, in this order: rate limits, authentication, permissions. */
+/** Global guards, in this order: rate limits, authentication, ids in the path, permissions. */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
@@ -25,6 +26,7 @@ class ThrottlerStorageModule {}
   providers: [
     { provide: APP_GUARD, useClass: SignatoryThrottlerGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: PathIdsGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
 })

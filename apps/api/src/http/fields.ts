@@ -1,16 +1,34 @@
-import { isTimeZone, PASSWORD_MAX, PASSWORD_MIN } from '@app/domain';
+import { isTimeZone, PASSWORD_MAX, PASSWORD_MIN, stripDisguising } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import {
+  IsEmail,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 // The validation rules that several request bodies share, written once.
+
+/** The largest value of an `integer` column on PostgreSQL: every integer input stays within. */
+export const INT32_MAX = 2_147_483_647;
 
 /** A display name: some visible text, no control characters. */
 const NAME_PATTERN = /^(?=.*\S)[^\p{Cc}]*$/u;
 
-/** A person's, workspace's or campaign's name. */
+/**
+ * A person's, workspace's or campaign's name. Others read it (mail From: names, sign pages,
+ * CSV, PDF), so it is cleaned as it arrives: bidi overrides, zero-width and other
+ * disguising characters are removed (stripDisguising, as for signer names).
+ */
 export const NameField = (max = 200) =>
   applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? stripDisguising(value) : value,
+    ),
     IsString(),
     MaxLength(max),
     Matches(NAME_PATTERN, { message: 'must contain visible text and no control characters' }),
@@ -50,3 +68,10 @@ export const TimeZoneField = () =>
       },
     }),
   );
+
+/**
+ * A field a partial update may leave out, but may not set to null: unlike @IsOptional()
+ * (which lets null through unchecked), null is validated like any other value, so it is a
+ * 400 naming the field rather than a null reaching a service or a NOT NULL column.
+ */
+export const Omittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

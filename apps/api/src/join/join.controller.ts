@@ -1,11 +1,23 @@
 import { DomainError, JoinService } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { statusOf } from '../http/domain-status';
+import { isDeadToken, LinkMissLimiter } from '../sign/link-miss.limiter';
 import { userView } from '../accounts/user.view';
 import { joinDone, joinForm, joinProblem } from '../views/join.pages';
 import { PAGE_CSP, renderPage } from '../views/render-page';
@@ -17,9 +29,13 @@ import { AcceptJoinDto } from './join.dto';
  */
 @ApiTags('accounts')
 @Public()
+@UseInterceptors(LinkMissLimiter)
 @Controller()
 export class JoinController {
-  constructor(private readonly join: JoinService) {}
+  constructor(
+    private readonly join: JoinService,
+    private readonly misses: LinkMissLimiter,
+  ) {}
 
   @Get('api/join/:token')
   @ApiOperation({ summary: 'What a join link is for (404 unknown, 410 used or expired)' })
@@ -36,7 +52,11 @@ export class JoinController {
   }
 
   @Get('join/:token')
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(
+    @Param('token') token: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     try {
       const invitation = await this.join.describe(token);
       this.send(res, 200, `Join ${invitation.workspace.name}`, joinForm, {
@@ -45,7 +65,7 @@ export class JoinController {
         name: '',
       });
     } catch (error) {
-      this.problem(res, error);
+      await this.problem(req, res, error);
     }
   }
 
@@ -54,13 +74,14 @@ export class JoinController {
   async submit(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     let invitation;
     try {
       invitation = await this.join.describe(token);
     } catch (error) {
-      return this.problem(res, error);
+      return this.problem(req, res, error);
     }
     const dto = plainToInstance(AcceptJoinDto, {
       name: typeof body.name === 'string' ? body.name : '',
@@ -85,7 +106,7 @@ export class JoinController {
           error: error.message,
         });
       }
-      return this.problem(res, error);
+      return this.problem(req, res, error);
     }
     this.send(res, 200, `Welcome to ${invitation.workspace.name}`, joinDone, context);
   }
@@ -100,8 +121,19 @@ export class JoinController {
     };
   }
 
-  private problem(res: Response, error: unknown): void {
+  private async problem(req: Request, res: Response, error: unknown): Promise<void> {
     if (!(error instanceof DomainError)) throw error;
+    if (isDeadToken(error)) {
+      try {
+        await this.misses.countMiss(req, res);
+      } catch (limited) {
+        if (!(limited instanceof HttpException)) throw limited;
+        return this.send(res, 429, 'Too many attempts', joinProblem, {
+          heading: 'Too many attempts',
+          message: 'Too many unknown or expired links were tried. Wait a minute and try again.',
+        });
+      }
+    }
     const status = statusOf(error);
     const heading = status === 410 ? 'This link can no longer be used' : 'This link is not valid';
     this.send(res, status, heading, joinProblem, {

@@ -6,14 +6,15 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Patch,
+  PipeTransform,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
+import { INT32_MAX } from '../http/fields';
 import { LetterDiffDto } from './letter-diff.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 import {
@@ -24,9 +25,16 @@ import {
   SaveDraftDto,
 } from './letters.dto';
 
-const revisionNumber = new ParseIntPipe({
-  exceptionFactory: () => new BadRequestException('n: must be a revision number'),
-});
+/** A revision number in the path: digits only, within the column's range. */
+const revisionNumber: PipeTransform<string, number> = {
+  transform(value: string): number {
+    const n = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 0 && n <= INT32_MAX)) {
+      throw new BadRequestException(`n: must be a revision number (at most ${INT32_MAX})`);
+    }
+    return n;
+  },
+};
 
 @ApiTags('letters')
 @ApiBearerAuth()

@@ -14,11 +14,12 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NameField } from '../http/fields';
+import { INT32_MAX, NameField, Omittable } from '../http/fields';
 import { LetterContentDto } from './letter-content.dto';
 import { LetterSettingsDto } from './letter-settings.dto';
 
@@ -37,9 +38,10 @@ export class CreateLetterDto {
 }
 
 export class SaveDraftDto {
-  @ApiProperty({ description: 'the revision this edit started from' })
+  @ApiProperty({ description: 'the revision this edit started from', maximum: INT32_MAX })
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   baseRevision: number;
 
   @ApiProperty({ type: LetterContentDto })
@@ -56,23 +58,26 @@ export class SaveDraftDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   from: number;
 
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   to: number;
 }
 
 export class AddCommentDto {
-  @ApiProperty()
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   revision: number;
 
   @ApiProperty({ maxLength: 10_000 })
@@ -89,10 +94,11 @@ export class AddCommentDto {
 }
 
 export class PublishDto {
-  @ApiPropertyOptional({ description: 'default: the latest revision' })
+  @ApiPropertyOptional({ description: 'default: the latest revision', maximum: INT32_MAX })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   revision?: number;
 
   @ApiPropertyOptional({
@@ -147,7 +153,7 @@ export class CampaignDto {
 
 export class UpdateCampaignDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @NameField()
   name?: string;
 

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { isDeadLink } from '@app/domain';
+import { isDeadJoinLink, isDeadLink } from '@app/domain';
 import {
   CallHandler,
   ExecutionContext,
@@ -14,10 +14,14 @@ import { RedisThrottlerStorage } from '../auth/redis-throttler.storage';
 
 const MINUTE_MS = 60_000;
 
+/** What a client guessing tokens would get: a sign or join link unknown, used or expired. */
+export const isDeadToken = (error: unknown): boolean => isDeadLink(error) || isDeadJoinLink(error);
+
 /**
- * Counts the unknown, revoked and expired sign-on links each client IP tries; past the
- * limit, a miss answers 429 instead of 404/410, so links cannot be guessed by trying.
- * Working links are never slowed down: only misses are counted.
+ * Counts the unknown, revoked and expired links each client IP tries, on every route that
+ * takes a token (sign-on links and join links, one count for both); past the limit, a miss
+ * answers 429 instead of 404/410, so links cannot be guessed by trying. Working links are
+ * never slowed down: only misses are counted.
  */
 @Injectable()
 export class LinkMissLimiter implements NestInterceptor {
@@ -38,7 +42,12 @@ export class LinkMissLimiter implements NestInterceptor {
   }
 
   private async count(error: unknown, req: Request, res: Response): Promise<never> {
-    if (!isDeadLink(error)) throw error;
+    if (isDeadToken(error)) await this.countMiss(req, res);
+    throw error;
+  }
+
+  /** Counts one miss of this client; throws the 429 once it is past the limit. */
+  async countMiss(req: Request, res: Response): Promise<void> {
     const record = await this.storage.increment(
       req.ip ?? 'unknown',
       MINUTE_MS,
@@ -51,6 +60,5 @@ export class LinkMissLimiter implements NestInterceptor {
       res.setHeader('Retry-After', String(wait));
       throw new HttpException(`too many unknown or expired links; retry in ${wait} s`, 429);
     }
-    throw error;
   }
 }

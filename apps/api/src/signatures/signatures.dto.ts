@@ -17,6 +17,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { INT32_MAX } from '../http/fields';
 
 // Names and notes are checked and cleaned in the domain (signerText: length, invisible
 // characters, NFC); here only their types, so that a wrong type is a 400 naming the field.
@@ -47,11 +48,12 @@ export class SignaturesQueryDto {
   @Max(LIST_PAGE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, maximum: INT32_MAX })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(INT32_MAX)
   offset?: number;
 }
 
@@ -131,10 +133,14 @@ export class ActivityQueryDto {
   @Max(ACTIVITY_PAGE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'only events before this seq (the last one seen)' })
+  @ApiPropertyOptional({
+    description: 'only events before this seq (the last one seen)',
+    maximum: INT32_MAX,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT32_MAX)
   before?: number;
 }

@@ -1,5 +1,6 @@
 import { isEmail, isURL } from 'class-validator';
 import { DomainError } from '../errors/domain-error';
+import { stripDisguising } from '../text/printed-text';
 
 /** What may describe an organization, from the API or a CSV row, before checking. */
 export interface OrganizationInput {
@@ -37,13 +38,14 @@ function text(field: string, value: unknown, max: number, required: boolean): st
     return null;
   }
   if (typeof value !== 'string') throw bad(field, 'must be text');
-  const trimmed = value.trim();
+  if (CONTROL.test(value.trim())) throw bad(field, 'must not contain control characters');
+  // Names are read by strangers (mail, sign pages, CSV, PDF): no disguising characters.
+  const trimmed = stripDisguising(value).trim();
   if (!trimmed) {
     if (required) throw bad(field, 'required');
     return null;
   }
   if (trimmed.length > max) throw bad(field, `at most ${max} characters`);
-  if (CONTROL.test(trimmed)) throw bad(field, 'must not contain control characters');
   if (FORMULA.test(trimmed)) throw bad(field, 'looks like a spreadsheet formula');
   const markup = MARKUP.exec(trimmed);
   if (markup) throw bad(field, `must not contain markup (${markup[0].slice(0, 30)})`);

@@ -3,6 +3,7 @@ import { normalizeEmail } from '../accounts/email';
 import { DomainError } from '../errors/domain-error';
 import { visibilities, type Visibility } from '../letters/letter-settings';
 import { countryCode } from '../organizations/organization-input';
+import { cleanPrintedText } from '../text/printed-text';
 
 /** What a signer fills in, as checked and cleaned. */
 export interface SignerFields {
@@ -18,24 +19,8 @@ export interface OpenSignerFields extends SignerFields {
   website: string | null;
 }
 
-// Invisible characters that can disguise a printed name: bidi embeddings, overrides and
-// isolates, directional marks, zero-width space, word joiner, BOM. Joiners (U+200C/D) stay:
-// Persian, Indic scripts and emoji need them.
-const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF]/gu;
-const CONTROL = /\p{Cc}/gu;
-
-/**
- * A name as it will be printed: NFC, no control or disguising characters, single spaces.
- * Markup and a leading "=" are kept as text; every page escapes and every CSV neutralises.
- */
-export function cleanSignerText(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
+/** A signer's name as it will be printed (see cleanPrintedText). */
+export const cleanSignerText = cleanPrintedText;
 
 const bad = (field: string, problem: string) => DomainError.invalid(field, problem);
 

@@ -25,6 +25,16 @@ export interface JoinInvitation {
 }
 
 /** The join link of an emailed member invitation: see it, then accept it once. */
+const unknownInvitation = () => DomainError.notFound('invitation');
+
+/** An unknown, used, withdrawn or expired join link: what guessing links would produce. */
+export function isDeadJoinLink(error: unknown): boolean {
+  return (
+    error instanceof DomainError &&
+    (error.code === DomainErrorCode.Gone || error.message === unknownInvitation().message)
+  );
+}
+
 @Injectable()
 export class JoinService {
   constructor(
@@ -108,11 +118,11 @@ export class JoinService {
   }
 
   private async usable(manager: EntityManager, token: string): Promise<MemberInvitationEntity> {
-    if (!isWellFormedToken(token)) throw DomainError.notFound('invitation');
+    if (!isWellFormedToken(token)) throw unknownInvitation();
     const invitation = await manager.findOneBy(MemberInvitationEntity, {
       tokenHash: tokenHash(this.config.appSecret, 'join', token),
     });
-    if (!invitation) throw DomainError.notFound('invitation');
+    if (!invitation) throw unknownInvitation();
     if (invitation.acceptedAt || invitation.revokedAt) throw this.spent();
     if (invitation.expiresAt <= this.clock.now()) {
       throw new DomainError(
