@@ -1,8 +1,18 @@
-import { Coalition, createTestApp, fixtureLetter, type TestApp } from '@app/testing';
-import type { AxeResults, Result } from 'axe-core';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  AXE_SOURCE,
+  AXE_TAGS,
+  CHROMIUM,
+  Coalition,
+  createTestApp,
+  fixtureLetter,
+  haveChromium,
+  launchChromium,
+  readableViolations,
+  type TestApp,
+} from '@app/testing';
+import type { AxeResults } from 'axe-core';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 
 // As in sign-pages.a11y.e2e-spec.ts: the callbacks given to page.evaluate run in the
 // browser, and the project compiles without the DOM library.
@@ -16,19 +26,10 @@ declare const document: {
 };
 declare const window: { axe: { run(options: object): Promise<AxeResults> } };
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 375, height: 740 },
 };
-
-const readable = (violations: Result[]): string[] =>
-  violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} — ${node.target.join(' ')}`),
-  );
 
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
@@ -47,11 +48,7 @@ describeWithBrowser(
       t = await createTestApp();
       await t.app.listen(0, '127.0.0.1');
       const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       coalition = await Coalition.create(t);
       // Every visibility, so the form shows its most complex shape.
       lid = await coalition.openLetter({
@@ -86,7 +83,7 @@ describeWithBrowser(
             (tags) => window.axe.run({ runOnly: { type: 'tag', values: tags } }),
             AXE_TAGS,
           );
-          expect(readable(results.violations)).toEqual([]);
+          expect(readableViolations(results.violations)).toEqual([]);
         } finally {
           await context.close();
         }

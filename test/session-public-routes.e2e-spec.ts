@@ -1,10 +1,15 @@
-import { Coalition, createTestApp, SmtpSink, type TestApp } from '@app/testing';
-import { existsSync } from 'node:fs';
+import {
+  CHROMIUM,
+  Coalition,
+  createTestApp,
+  haveChromium,
+  launchChromium,
+  SmtpSink,
+  type TestApp,
+} from '@app/testing';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 const EMAIL = 'cora@coalition.example';
@@ -34,11 +39,7 @@ describeWithBrowser(
       t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
       await t.app.listen(0, '127.0.0.1');
       base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      });
+      browser = await launchChromium();
       coalition = await Coalition.create(t);
       lid = await coalition.openLetter({ visibilities: ['public', 'delivered', 'anonymous'] });
 

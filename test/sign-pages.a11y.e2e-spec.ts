@@ -1,8 +1,19 @@
-import { Coalition, createTestApp, fixtureLetter, SmtpSink, type TestApp } from '@app/testing';
-import type { AxeResults, Result } from 'axe-core';
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  AXE_SOURCE,
+  AXE_TAGS,
+  CHROMIUM,
+  Coalition,
+  createTestApp,
+  fixtureLetter,
+  haveChromium,
+  launchChromium,
+  readableViolations,
+  SmtpSink,
+  type TestApp,
+} from '@app/testing';
+import type { AxeResults } from 'axe-core';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // The callbacks given to page.evaluate run in the browser. The project compiles without the
 // DOM library (it would retype Node's globals everywhere), so the few page globals they use
@@ -34,24 +45,10 @@ declare const window: {
   cspViolations: string[];
 };
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
 const VIEWPORTS = {
   desktop: { width: 1280, height: 900 },
   phone: { width: 375, height: 740 },
 };
-
-/** axe's findings, one readable line per failing element. */
-function readable(violations: Result[]): string[] {
-  return violations.flatMap((v) =>
-    v.nodes.map(
-      (node) =>
-        `${v.id} (${v.impact}): ${v.help} — ${node.target.join(' ')}: ${node.failureSummary ?? ''}`,
-    ),
-  );
-}
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
@@ -62,7 +59,7 @@ async function axeViolations(page: Page): Promise<string[]> {
       }),
     AXE_TAGS,
   );
-  return readable(results.violations);
+  return readableViolations(results.violations);
 }
 
 const describeWithBrowser = haveChromium ? describe : describe.skip;
@@ -91,20 +88,7 @@ describeWithBrowser(
       t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
       await t.app.listen(0, '127.0.0.1');
       base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-          '--disable-quic',
-        ],
-      });
+      browser = await launchChromium();
 
       coalition = await Coalition.create(t);
       // The body has every construct a letter may use, so axe checks how pages show them.

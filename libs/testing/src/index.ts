@@ -9,3 +9,4 @@ export * from './test-clock';
 export * from './images';
 export * from './coalition';
 export * from './postgres-process';
+export * from './browser';
