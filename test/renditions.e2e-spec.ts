@@ -1,4 +1,5 @@
 import { RenditionEntity, RenditionsService, STALE_RENDER_MS } from '@app/domain';
+import { FileStorage } from '@app/files';
 import { readPdf } from '@app/pdf/testing/read-pdf';
 import {
   Coalition,
@@ -10,7 +11,8 @@ import {
   waitForQueuesIdle,
   type TestApp,
 } from '@app/testing';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
@@ -264,6 +266,57 @@ describe('the final signed PDF, through the queue', () => {
     expect(retried).toMatchObject({ status: 'done', attempts: 2 });
     await t.http().post(`/api/renditions/${failed.id}/retry`).set(auth()).expect(422);
     await t.http().delete(`/api/workspaces/${wid}/letterhead`).set(auth()).expect(204);
+  });
+
+  it('fails a rendition on a full disk with the reason and no file left, retries it, and renders once space is back', async () => {
+    // The storage adapter with a full disk: the first rendition file still fits, the next
+    // gets the kernel's own ENOSPC (a write to /dev/full).
+    const files = t.app.get(FileStorage);
+    const write = files.write.bind(files);
+    let room = 1;
+    files.write = async (key, data) => {
+      if (key.startsWith('renditions/') && room-- <= 0) await writeFile('/dev/full', data);
+      return write(key, data);
+    };
+    const state = async (id: string) =>
+      (await t.http().get(`/api/renditions/${id}`).set(auth()).expect(200)).body;
+    const queued = await t
+      .http()
+      .post(`/api/letters/${lid}/renditions`)
+      .set(auth())
+      .send({ variant: 'per-addressee' })
+      .expect(202);
+    const id = queued.body.id as string;
+    const deadline = Date.now() + 20_000;
+    let failed = await state(id);
+    while (failed.status !== 'failed' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      failed = await state(id);
+    }
+    expect(failed).toMatchObject({ status: 'failed', files: [] });
+    expect(failed.error).toMatch(/^storage full: ENOSPC: /);
+    // The first file, written before the disk filled, is gone too; no temporary file stays.
+    const folder = join(t.config.filesDir, 'renditions', id);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    // Nothing else is affected: /health, reads and writes answer as before.
+    await t.http().get('/health').expect(200);
+    await t.http().get(`/api/letters/${lid}/renditions`).set(auth()).expect(200);
+    await t
+      .http()
+      .post(`/api/workspaces/${wid}/organizations`)
+      .set(auth())
+      .send({ name: 'Written While Full', email: 'full@disk.example' })
+      .expect(201);
+
+    // Space is back: the queue's next attempt (backoff 1 s, 2 s, ...) renders it.
+    files.write = write;
+    await waitForQueuesIdle(t.app, 30_000);
+    const done = await state(id);
+    expect(done.status).toBe('done');
+    expect(done.error).toBeUndefined();
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
+    expect(readdirSync(folder).sort()).toEqual(['0.pdf', '1.pdf']);
+    expect((await render()).status).toBe('done');
   });
 
   it('re-queues a rendition whose worker died mid-render', async () => {

@@ -4,11 +4,14 @@
  * shared ones. Prints one Markdown table row per fault.
  *
  *   npm run faults                       every fault, SQLite and PostgreSQL
- *   FAULTS=kill,redis npm run faults     only those (kill, redis, postgres, smtp)
+ *   FAULTS=kill,redis npm run faults     only those (kill, redis, postgres, smtp, disk)
  *   FAULTS_DATABASES=sqlite npm run faults
+ *   FAULTS_KILL_ROUNDS=3                 rounds of the kill -9 fault per database
+ *   FAULTS_SMTP_QUERY=?maxConnections=1  options for the SMTP pool (SMTP_URL's query)
  */
 import 'reflect-metadata';
 import { InvitationEntity, SignatureEntity, OrganizationEntity } from '@app/domain';
+import { FileStorage } from '@app/files';
 import { MailMessageEntity } from '@app/mail';
 import {
   Coalition,
@@ -19,7 +22,10 @@ import {
   SmtpSink,
   type TestApp,
 } from '@app/testing';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -57,7 +63,8 @@ async function setUp(kind: Kind, env: Record<string, string> = {}) {
   const t = await createTestApp({
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     REDIS_URL: redis.url,
-    SMTP_URL: sink.url,
+    // FAULTS_SMTP_QUERY=?maxConnections=1 plays the faults with another SMTP pool.
+    SMTP_URL: sink.url + (process.env.FAULTS_SMTP_QUERY ?? ''),
     MAIL_PER_MINUTE: '100000',
     RATE_LIMIT_PER_MINUTE: '1000000',
     SIGN_LINK_MISSES_PER_IP: '100000',
@@ -191,6 +198,7 @@ async function killDuringSend(kind: Kind, round: number): Promise<void> {
       .set(c.auth())
       .send({ allOrganizations: true })
       .expect(202);
+    const sendStarted = Date.now();
     const killAt = 200 + Math.floor(Math.random() * 400);
     await waitUntil(
       'sending to start',
@@ -199,6 +207,7 @@ async function killDuringSend(kind: Kind, round: number): Promise<void> {
     );
     worker.kill('SIGKILL');
     const killedAt = Date.now();
+    const rate = h.sink.messages.length / ((killedAt - sendStarted) / 1000);
     await new Promise((resolve) => worker.once('exit', resolve));
     await sleep(200); // the sink finishes what was on the wire
     const atKill = h.sink.messages.length;
@@ -226,7 +235,7 @@ async function killDuringSend(kind: Kind, round: number): Promise<void> {
       acknowledged: `${N} invitations (202)`,
       stored: `${invitations.length} invitations, ${await mails.countBy({ status: 'sent' })} mails sent`,
       mails: `${d.once} once, ${d.twice} twice (${sameId} with one Message-ID), ${d.never} never`,
-      recover: `${(recovered / 1000).toFixed(1)} s to the last mail`,
+      recover: `${(recovered / 1000).toFixed(1)} s to the last mail; ${rate.toFixed(0)} mails/s before the kill`,
       health: 'ok throughout (workers have no HTTP; watch the process and queue depth)',
     });
   } finally {
@@ -457,8 +466,141 @@ async function smtpFaults(kind: Kind): Promise<void> {
   }
 }
 
+/** Every file under `dir` (relative paths), but `except`. */
+function filesUnder(dir: string, except: string[] = []): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .filter((f) => !except.includes(f));
+}
+
+/**
+ * The disk for renditions full: FILES_DIR on a 1 MB tmpfs filled to 4 KB of room (as root;
+ * elsewhere a storage adapter whose writes get ENOSPC from /dev/full), a rendition
+ * requested, other writes going on; then the space freed.
+ */
+async function diskFull(kind: Kind): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'signatory-faults-files-'));
+  let mounted = false;
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0750', 'tmpfs', dir], {
+      stdio: 'ignore',
+    });
+    mounted = true;
+  } catch {
+    // Not root, or no tmpfs here: the failing adapter below plays the full disk.
+  }
+  const h = await setUp(kind, { FILES_DIR: dir });
+  const filler = join(dir, 'filler');
+  const files = h.t.app.get(FileStorage);
+  const write = files.write.bind(files);
+  try {
+    const c = await Coalition.create(h.t);
+    const lid = await c.openLetter();
+    if (mounted) {
+      const fs = statfsSync(dir);
+      writeFileSync(filler, Buffer.alloc(Math.max(0, fs.bavail * fs.bsize - 4096)));
+    } else {
+      files.write = async (key, data) => {
+        if (key.startsWith('renditions/')) await writeFile('/dev/full', data);
+        return write(key, data);
+      };
+    }
+    const state = async (id: string) =>
+      (await h.t.http().get(`/api/renditions/${id}`).set(c.auth())).body as {
+        status: string;
+        error?: string;
+        attempts: number;
+      };
+    let acknowledged = 0;
+    let stored = 0;
+    let rid = '';
+    let error = '';
+    let failedAt = 0;
+    let freedAt = 0;
+    let leftover: string[] = [];
+    const { saw503 } = await watchingHealth(h.t, async () => {
+      const queued = await h.t
+        .http()
+        .post(`/api/letters/${lid}/renditions`)
+        .set(c.auth())
+        .send({ variant: 'per-addressee' })
+        .expect(202);
+      rid = (queued.body as { id: string }).id;
+      acknowledged++;
+      // Other writes while the disk is full: organizations, every 50 ms.
+      let writing = true;
+      const names: string[] = [];
+      const writer = (async () => {
+        for (let i = 0; writing; i++) {
+          const res = await h.t
+            .http()
+            .post(`/api/workspaces/${c.workspaceId}/organizations`)
+            .set(c.auth())
+            .send({ name: `Disk Org ${i}`, email: `d${i}@d.example` });
+          if (res.status === 201) names.push((res.body as { id: string }).id);
+          await sleep(50);
+        }
+      })();
+      await waitUntil(
+        'rendition failed',
+        async () => (await state(rid)).status === 'failed',
+        60_000,
+      );
+      failedAt = Date.now();
+      error = (await state(rid)).error ?? '';
+      leftover = filesUnder(dir, ['filler']);
+      await sleep(5000); // the disk stays full a while: the queue's retries fail too
+      if (mounted) rmSync(filler);
+      else files.write = write;
+      freedAt = Date.now();
+      writing = false;
+      await writer;
+      acknowledged += names.length;
+      stored = await h.t.app
+        .get(DataSource)
+        .getRepository(OrganizationEntity)
+        .countBy({ workspaceId: c.workspaceId });
+      await waitUntil('rendition done', async () => (await state(rid)).status === 'done', 180_000);
+    });
+    const recovered = Date.now() - freedAt;
+    const { attempts } = await state(rid);
+    const again = await h.t
+      .http()
+      .post(`/api/letters/${lid}/renditions`)
+      .set(c.auth())
+      .send({})
+      .expect(202);
+    const againId = (again.body as { id: string }).id;
+    await waitUntil(
+      'new rendition',
+      async () =>
+        (await state(againId)).status !== 'queued' && (await state(againId)).status !== 'rendering',
+      60_000,
+    );
+    const newOne = (await state(againId)).status;
+    rows.push({
+      fault: `disk for renditions full (${mounted ? 'FILES_DIR on a 1 MB tmpfs with 4 KB free' : 'a storage adapter whose writes get ENOSPC'}), a per-addressee rendition requested, organizations written every 50 ms; space freed after ${((freedAt - failedAt) / 1000).toFixed(0)} s`,
+      db: kind,
+      acknowledged: `1 rendition (202), ${acknowledged - 1} organizations (201)`,
+      stored: `${stored} organizations (${acknowledged - 1 - stored} lost); rendition \`failed\`: "${error}", ${leftover.length} files left behind${leftover.length ? ` (${leftover.join(', ')})` : ''}`,
+      mails: '—',
+      recover: `rendition done ${(recovered / 1000).toFixed(1)} s after space was freed (the queue's retry, attempt ${attempts}); a new rendition afterwards: ${newOne}`,
+      health: saw503()
+        ? '503 at some point'
+        : 'ok throughout (the disk is not part of /health; the failure shows on the rendition)',
+    });
+  } finally {
+    files.write = write;
+    await h.tearDown();
+    if (mounted) execFileSync('umount', [dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
-  const only = (process.env.FAULTS ?? 'kill,redis,postgres,smtp').split(',');
+  const only = (process.env.FAULTS ?? 'kill,redis,postgres,smtp,disk').split(',');
   const kinds = (process.env.FAULTS_DATABASES ?? 'sqlite,postgres').split(',') as Kind[];
   const rounds = Number(process.env.FAULTS_KILL_ROUNDS ?? 1);
   const step = async (name: string, work: () => Promise<void>) => {
@@ -487,6 +629,7 @@ async function main(): Promise<void> {
         await step(`kill -9 (${kind}, round ${r})`, () => killDuringSend(kind, r));
     if (only.includes('redis')) await step(`redis (${kind})`, () => redisDuringSignOns(kind));
     if (only.includes('smtp')) await step(`smtp (${kind})`, () => smtpFaults(kind));
+    if (only.includes('disk')) await step(`disk (${kind})`, () => diskFull(kind));
   }
   if (only.includes('postgres') && kinds.includes('postgres'))
     await step('postgres', () => postgresDuringWrites());

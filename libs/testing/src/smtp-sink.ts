@@ -109,6 +109,10 @@ export class SmtpSink {
       this.server!.once('error', reject);
       this.server!.listen(0, '127.0.0.1', () => {
         this.port = (this.server!.server.address() as AddressInfo).port;
+        // A client that dies mid-session (a worker killed with kill -9) resets its
+        // connection; without a listener that 'error' event would end the test process.
+        this.server!.removeListener('error', reject);
+        this.server!.on('error', () => undefined);
         resolve();
       });
     });

@@ -2,6 +2,7 @@ import { RenditionRenderer, RenditionsService } from '@app/domain';
 import { JobName, QueueName } from '@app/jobs';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { AppConfig } from '@app/config';
+import { StorageFullError } from '@app/files';
 import { warmUpLetterRenderer } from '@app/pdf';
 import { BeforeApplicationShutdown, Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue, UnrecoverableError } from 'bullmq';
@@ -11,7 +12,8 @@ import { Schedules } from './schedules';
 /**
  * Renders final PDFs. One at a time per worker: rendering is CPU work, and two at once
  * would only make each slower. A failed render is recorded on the rendition and retried
- * by a person, not by BullMQ: the same input fails the same way.
+ * by a person, not by BullMQ: the same input fails the same way. A full disk is the
+ * exception: BullMQ retries it with the queue's backoff, as space may come back.
  */
 @Processor(QueueName.Pdf, { concurrency: 1 })
 export class PdfProcessor
@@ -34,6 +36,7 @@ export class PdfProcessor
       try {
         return { rendered: await this.renderer.render(renditionId) };
       } catch (error) {
+        if (error instanceof StorageFullError) throw error;
         throw new UnrecoverableError((error as Error).message);
       }
     },

@@ -1,4 +1,4 @@
-import { FileStorage } from '@app/files';
+import { FileStorage, isStorageFull, StorageFullError } from '@app/files';
 import { PdfInputError, renderLetterPdf, type LetterDocument } from '@app/pdf';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -15,10 +15,15 @@ import { RenditionEntity, type FrozenSignatory, type RenditionFile } from './ren
 /** Progress reaches the database in steps of this many percent, not on every name. */
 const PROGRESS_STEP = 10;
 
+/** The reason a rendition records when its file could not be stored for lack of space. */
+export const STORAGE_FULL_REASON = 'storage full:';
+
 /**
  * The `pdf` job: renders a rendition's file(s) from its frozen list and stores them
  * atomically. A render that throws marks the rendition failed with the reason; a worker
- * that dies leaves it `rendering`, and the sweep queues it again.
+ * that dies leaves it `rendering`, and the sweep queues it again. A disk (or quota) that
+ * is full marks it failed with `storage full: ENOSPC ...`, removes the files it had
+ * written, and throws StorageFullError, which the queue retries: a retry claims it again.
  */
 @Injectable()
 export class RenditionRenderer {
@@ -39,17 +44,23 @@ export class RenditionRenderer {
       .set({
         status: 'rendering',
         progress: 0,
+        error: null,
         startedAt: this.clock.now(),
+        finishedAt: null,
         attempts: () => 'attempts + 1',
       })
-      .where('id = :id AND status = :status', { id: renditionId, status: 'queued' })
+      .where(
+        // Queued, or failed for lack of space (the queue's retry of that job).
+        `id = :id AND (status = 'queued' OR (status = 'failed' AND error LIKE :storageFull))`,
+        { id: renditionId, storageFull: `${STORAGE_FULL_REASON}%` },
+      )
       .execute();
     if (!claimed.affected) return false;
     const rendition = await repository.findOneByOrFail({ id: renditionId });
+    const files: RenditionFile[] = [];
     try {
       const documents = await this.documents(rendition);
       let reported = 0;
-      const files: RenditionFile[] = [];
       const warnings = new Set<string>();
       for (const [index, document] of documents.entries()) {
         const result = await renderLetterPdf(document, {
@@ -87,16 +98,24 @@ export class RenditionRenderer {
       );
       return true;
     } catch (error) {
+      const storageFull = isStorageFull(error);
+      const message = (error as Error).message ?? String(error);
       const reason =
         error instanceof PdfInputError
           ? error.message
-          : `rendering failed: ${(error as Error).message ?? String(error)}`;
-      if (!(error instanceof PdfInputError)) this.logger.error(error);
+          : storageFull
+            ? `${STORAGE_FULL_REASON} ${(error as NodeJS.ErrnoException).code}: no room under FILES_DIR for the PDF (${message})`
+            : `rendering failed: ${message}`;
+      // No file of a failed rendition stays behind (the one being written is removed by
+      // the atomic write; these are the ones before it).
+      for (const file of files) await this.files.remove(file.key).catch(() => undefined);
+      if (storageFull) this.logger.warn(`rendition ${renditionId}: ${reason}`);
+      else if (!(error instanceof PdfInputError)) this.logger.error(error);
       await repository.update(
         { id: renditionId },
         { status: 'failed', error: reason.slice(0, 1000), finishedAt: this.clock.now() },
       );
-      throw error;
+      throw storageFull ? new StorageFullError(reason, { cause: error }) : error;
     }
   }
 
