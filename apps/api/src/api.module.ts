@@ -5,7 +5,7 @@ import { FilesModule } from '@app/files';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { ProcessorsModule } from '../../worker/src/processors';
+import { ProcessorsModule } from '@app/workers';
 import { AuthController } from './accounts/auth.controller';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsController } from './campaigns/campaigns.controller';

@@ -5,7 +5,7 @@ import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, LoggerModule } from '@app/config';
-import { ProcessorsModule } from './processors';
+import { ProcessorsModule } from '@app/workers';
 
 /** The worker process: queues and their processors, no HTTP. */
 @Module({})

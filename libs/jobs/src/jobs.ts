@@ -1,4 +1,4 @@
-/** The queues Signatory runs; each has its processor in apps/worker. */
+/** The queues Signatory runs; each has its processor in libs/workers. */
 export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',

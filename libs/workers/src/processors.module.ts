@@ -10,7 +10,8 @@ import { assertEveryJobHandled } from './queue-processor';
 
 /**
  * Every queue's processor. The worker app runs it; the API imports it too when
- * WORKER_INLINE is on, so `npm start` is a whole system in one process.
+ * WORKER_INLINE is on, so `npm start` is a whole system in one process. It lives in a
+ * lib, not in apps/worker, because no app may import another app.
  */
 @Module({
   imports: [
