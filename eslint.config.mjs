@@ -22,7 +22,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'libs/testing/**/*.ts',
+      'test/support/**/*.ts',
+    ],
     rules: {
       // supertest bodies are `any`; tests assert on their shape.
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -1,5 +1,5 @@
 import { SessionEntity, UserEntity } from '@app/domain';
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { DataSource } from 'typeorm';
 
 const PASSWORD = 'correct horse battery staple';

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 

@@ -1,13 +1,12 @@
 import { AuditService, SignatureEntity } from '@app/domain';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn as linkIn,
-  SmtpSink,
-  waitForQueuesIdle,
   type TestApp,
-} from '@app/testing';
+} from './support';
 import { DataSource } from 'typeorm';
 
 const signBody = (displayName: string) => ({

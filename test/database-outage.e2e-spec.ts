@@ -1,4 +1,5 @@
-import { createTestApp, PostgresProcess, type TestApp } from '@app/testing';
+import { PostgresProcess } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { Logger } from '@nestjs/common';
 
 const describeWithPostgres = PostgresProcess.available() ? describe : describe.skip;

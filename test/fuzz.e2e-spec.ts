@@ -1,11 +1,5 @@
-import {
-  Coalition,
-  createTestApp,
-  fixtureLetter,
-  SmtpSink,
-  waitForQueuesIdle,
-  type TestApp,
-} from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 import fc from 'fast-check';
 import { XSS_PAYLOADS } from './fuzz/hostile-values';
 import {

@@ -1,4 +1,4 @@
-import { Coalition, createTestApp, type TestApp } from '@app/testing';
+import { Coalition, createTestApp, type TestApp } from './support';
 
 /**
  * Issue 14, findings 1-4: hostile input is a 4xx naming what is wrong, never a 500, on

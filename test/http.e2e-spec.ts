@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 
 /** The HTTP surface every later route inherits: error shape, limits, headers, docs. */
 describe('HTTP basics', () => {

@@ -1,6 +1,7 @@
 import { InvitationEntity } from '@app/domain';
 import { JobName, JobProducer } from '@app/jobs';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';

@@ -1,11 +1,6 @@
 import { MailMessageEntity } from '@app/mail';
-import {
-  createTestApp,
-  SmtpSink,
-  startWorker,
-  waitForQueuesIdle,
-  type TestApp,
-} from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, startWorker, type TestApp } from './support';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 

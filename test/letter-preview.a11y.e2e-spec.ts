@@ -2,14 +2,11 @@ import {
   AXE_SOURCE,
   AXE_TAGS,
   CHROMIUM,
-  Coalition,
-  createTestApp,
-  fixtureLetter,
   haveChromium,
   launchChromium,
   readableViolations,
-  type TestApp,
 } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 import type { AxeResults } from 'axe-core';
 import type { AddressInfo } from 'node:net';
 import { type Browser } from 'playwright-core';

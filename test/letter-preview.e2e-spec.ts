@@ -1,12 +1,6 @@
 import { readPdf, type PdfContent } from '@app/pdf/testing/read-pdf';
-import {
-  Coalition,
-  createTestApp,
-  fixtureLetter,
-  SmtpSink,
-  tinyPng,
-  type TestApp,
-} from '@app/testing';
+import { SmtpSink, tinyPng } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

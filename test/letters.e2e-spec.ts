@@ -1,6 +1,7 @@
 import { AuditService } from '@app/domain';
 import { JobName, JobProducer } from '@app/jobs';
-import { createTestApp, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'supertest';

@@ -1,5 +1,6 @@
 import { MailMessageEntity } from '@app/mail';
-import { createTestApp, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { simpleParser } from 'mailparser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

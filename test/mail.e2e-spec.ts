@@ -1,6 +1,7 @@
 import { JobName, JobProducer } from '@app/jobs';
 import { MailMessageEntity } from '@app/mail';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { DataSource } from 'typeorm';
 
 /** Mail over a real SMTP conversation: API request → outbox → BullMQ → inline worker → sink. */

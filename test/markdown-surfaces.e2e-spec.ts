@@ -1,12 +1,6 @@
 import { readPdf, type PdfLine } from '@app/pdf/testing/read-pdf';
-import {
-  Coalition,
-  createTestApp,
-  fixtureLetter as letter,
-  SmtpSink,
-  waitForQueuesIdle,
-  type TestApp,
-} from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter as letter, type TestApp } from './support';
 import type { Response } from 'supertest';
 
 // One body with every construct a letter may use: section headings of both levels, a quote,

@@ -1,13 +1,12 @@
 import { SignatureEntity } from '@app/domain';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
   createTestApp,
   SIGN_LINK as LINK,
   signLinkIn as linkIn,
-  SmtpSink,
-  waitForQueuesIdle,
   type TestApp,
-} from '@app/testing';
+} from './support';
 import { DataSource } from 'typeorm';
 
 const PER_IP = 25;

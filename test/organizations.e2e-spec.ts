@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,12 +1,7 @@
 import { OutboxDrainer, OutboxEntity } from '@app/jobs';
 import { MailMessageEntity } from '@app/mail';
-import {
-  createTestApp,
-  RedisProcess,
-  SmtpSink,
-  waitForQueuesIdle,
-  type TestApp,
-} from '@app/testing';
+import { RedisProcess, SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { DataSource, IsNull } from 'typeorm';
 
 /**

@@ -1,5 +1,6 @@
 import { Action, minimumRole, Role, roles, atLeast } from '@app/domain';
-import { createTestApp, tinyPng, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { tinyPng, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import type { Response, Test } from 'supertest';
 
 /**

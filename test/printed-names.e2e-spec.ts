@@ -1,4 +1,5 @@
-import { Coalition, createTestApp, SmtpSink, type TestApp } from '@app/testing';
+import { SmtpSink } from '@app/testing';
+import { Coalition, createTestApp, type TestApp } from './support';
 
 /**
  * Issue 14, finding 10: a workspace or organization name with bidi overrides or

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { randomBytes } from 'node:crypto';
 
 /** Log-in attempts are counted in Redis: two API instances share one count. */

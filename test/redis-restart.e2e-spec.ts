@@ -1,4 +1,5 @@
-import { Coalition, createTestApp, RedisProcess, type TestApp } from '@app/testing';
+import { RedisProcess } from '@app/testing';
+import { Coalition, createTestApp, type TestApp } from './support';
 import Redis from 'ioredis';
 
 const DAY = 24 * 3600 * 1000;

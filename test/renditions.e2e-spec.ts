@@ -1,16 +1,14 @@
 import { RenditionEntity, RenditionsService, STALE_RENDER_MS } from '@app/domain';
 import { FileStorage } from '@app/files';
 import { readPdf } from '@app/pdf/testing/read-pdf';
+import { SmtpSink, tinyPng, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn,
-  SmtpSink,
-  tinyPng,
-  waitForQueuesIdle,
   type TestApp,
-} from '@app/testing';
+} from './support';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,12 +1,5 @@
-import {
-  CHROMIUM,
-  Coalition,
-  createTestApp,
-  haveChromium,
-  launchChromium,
-  SmtpSink,
-  type TestApp,
-} from '@app/testing';
+import { CHROMIUM, haveChromium, launchChromium, SmtpSink } from '@app/testing';
+import { Coalition, createTestApp, type TestApp } from './support';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 

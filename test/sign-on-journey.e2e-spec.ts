@@ -1,12 +1,11 @@
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn as linkIn,
-  SmtpSink,
-  waitForQueuesIdle,
   type TestApp,
-} from '@app/testing';
+} from './support';
 import { parse } from 'csv-parse/sync';
 
 type Answer = 'public' | 'delivered' | 'anonymous' | 'declined' | 'withdrawn' | 'delegated';

@@ -2,15 +2,12 @@ import {
   AXE_SOURCE,
   AXE_TAGS,
   CHROMIUM,
-  Coalition,
-  createTestApp,
-  fixtureLetter,
   haveChromium,
   launchChromium,
   readableViolations,
   SmtpSink,
-  type TestApp,
 } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 import type { AxeResults } from 'axe-core';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';

@@ -1,12 +1,6 @@
 import { JobName, JobProducer } from '@app/jobs';
-import {
-  Coalition,
-  createTestApp,
-  fixtureLetter,
-  SmtpSink,
-  waitForQueuesIdle,
-  type TestApp,
-} from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 
 const NY_DEADLINE = '20 December 2026, 11:59 pm EST';
 

@@ -1,5 +1,6 @@
 import { AuditEventEntity, SignatureEntity } from '@app/domain';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -5,7 +5,8 @@ import {
   MembershipEntity,
   UserEntity,
 } from '@app/domain';
-import { createTestApp, SmtpSink, waitForQueuesIdle, type TestApp } from '@app/testing';
+import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { createTestApp, type TestApp } from './support';
 import { DataSource, type ObjectLiteral } from 'typeorm';
 
 /** Workspaces, members, join-by-email links and the membership audit chain (issue 3). */

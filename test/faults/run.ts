@@ -13,15 +13,8 @@ import 'reflect-metadata';
 import { InvitationEntity, SignatureEntity, OrganizationEntity } from '@app/domain';
 import { FileStorage } from '@app/files';
 import { MailMessageEntity } from '@app/mail';
-import {
-  Coalition,
-  createTestApp,
-  PostgresProcess,
-  RedisProcess,
-  SIGN_LINK,
-  SmtpSink,
-  type TestApp,
-} from '@app/testing';
+import { PostgresProcess, RedisProcess, SmtpSink } from '@app/testing';
+import { Coalition, createTestApp, SIGN_LINK, type TestApp } from '../support';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';

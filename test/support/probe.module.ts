@@ -1,5 +1,5 @@
 import { MailService } from '@app/mail';
-import { Public } from '../../../apps/api/src/auth/auth.decorators';
+import { Public } from '../../apps/api/src/auth/auth.decorators';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';

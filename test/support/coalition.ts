@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SmtpSink } from './smtp-sink';
+import { type SmtpSink, waitForQueuesIdle } from '@app/testing';
 import type { TestApp } from './test-app';
-import { waitForQueuesIdle } from './queues';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures');
+const FIXTURES = join(__dirname, '..', 'fixtures');
 const DAY = 24 * 3600 * 1000;
 /** A sign-on link in a test mail (createTestApp's PUBLIC_URL). */
 export const SIGN_LINK = /http:\/\/signatory\.test\/sign\/([A-Za-z0-9_-]{43})/;

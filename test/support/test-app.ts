@@ -4,14 +4,17 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-// The harness boots the real apps, so it reaches into them (tests only).
-import { createApi } from '../../../apps/api/src/bootstrap';
-import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import {
+  createTestDatabase,
+  obliterateQueues,
+  TestClock,
+  testConfig,
+  type TestDatabase,
+} from '@app/testing';
+// The harness boots the real apps, so it lives beside the tests, not in a lib.
+import { createApi } from '../../apps/api/src/bootstrap';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ProbeModule } from './probe.module';
-import { TestClock } from './test-clock';
-import { obliterateQueues } from './queues';
-import { testConfig } from './test-config';
-import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestExpressApplication;
