@@ -3,6 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** An import of apps/<app> from elsewhere, by any path: 'apps/<app>/...' or '../../<app>/src/...'. */
+const appImport = (app) => ({
+  regex: `(^|/)(apps/${app}|${app}/src)(/|$)`,
+  message: `No app imports another app: move what both apps need into a lib under libs/ (apps/${app} is its own app).`,
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'var/', 'coverage/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -19,6 +25,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
       'no-console': 'error',
+    },
+  },
+  // Boundaries (issue 15): no app imports another app, and no lib imports an app. Code
+  // both apps need lives in a lib (the processors are @app/workers); helpers that boot an
+  // app live in test/support. Patterns are regexes on the import string, so they catch
+  // relative paths ('../../worker/src/...') as well as 'apps/...'.
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [appImport('worker')] }],
+    },
+  },
+  {
+    files: ['apps/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [appImport('api')] }],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(apps|test/support)(/|$)',
+              message:
+                'A lib may not import an app (or test/support, which boots the apps): move what both need into a lib.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
