@@ -2,7 +2,9 @@
 # Proves that `npm start` on this checkout serves GET /health 200 (and the OpenAPI docs)
 # within seconds. Uses a free port, a temporary VAR_DIR and SQLite file, and its own
 # queue prefix, so it does not touch var/ or a running Signatory. Needs Redis at
-# REDIS_URL (default redis://127.0.0.1:6379). Exits 1 on any failure.
+# REDIS_URL (default redis://127.0.0.1:6379). Then sends SIGTERM to the npm process
+# itself (as a supervisor or a terminal would) and checks that the app stopped, the port is
+# released and no process of the start is left. Exits 1 on any failure.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -76,5 +78,26 @@ echo "smoke-start: GET /api/docs -> 200"
 docs_json=$(curl -s --max-time 5 "$base/api/docs-json" || true)
 [[ $docs_json == *'"openapi"'* ]] || fail "GET /api/docs-json has no \"openapi\" field"
 echo "smoke-start: GET /api/docs-json -> OpenAPI document"
+
+# Stopping: SIGTERM to npm alone (not its process group). npm forwards it to its child,
+# which must be the node process itself (`exec` in the script: dash does not forward it).
+kill -TERM "$pid"
+stopped=""
+for _ in $(seq 1 75); do
+  if ! kill -0 "$pid" 2>/dev/null && [[ -z $(pgrep -g "$pid" || true) ]]; then
+    stopped=yes
+    break
+  fi
+  sleep 0.2
+done
+left=$(pgrep -a -g "$pid" || true)
+[[ -n $stopped ]] || fail "processes left 15 s after SIGTERM to npm: ${left:-npm itself}"
+wait "$pid" 2>/dev/null || true
+pid=""
+if curl -s -o /dev/null --max-time 2 "$base/health"; then
+  fail "port $port still answers after npm stopped"
+fi
+grep -q 'Nest application successfully started' "$log" || fail "no start line in the log"
+echo "smoke-start: SIGTERM to npm stopped the app, released port $port, left no process"
 
 echo "smoke-start: OK, /health answered 200 ${elapsed} s after npm start"
