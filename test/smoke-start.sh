@@ -97,7 +97,16 @@ pid=""
 if curl -s -o /dev/null --max-time 2 "$base/health"; then
   fail "port $port still answers after npm stopped"
 fi
-grep -q 'Nest application successfully started' "$log" || fail "no start line in the log"
+# The first lines after npm's own header are the useful ones; Nest's chatter is at debug.
+first=$(grep -v -e '^>' -e '^$' "$log" | head -n 5)
+for want in 'Signatory API on '"$base" 'database: SQLite' 'Redis: redis://' 'mail: written as .eml' \
+  'first account: npm run user:create'; do
+  [[ $first == *"$want"* ]] || fail "the first 5 lines of output lack \"$want\": $first"
+done
+if grep -q -e 'Mapped {' -e 'InstanceLoader' "$log"; then
+  fail "Nest's route and module lines are printed at the default level"
+fi
+echo "smoke-start: the first lines of output say where the app, database, Redis and mail are"
 echo "smoke-start: SIGTERM to npm stopped the app, released port $port, left no process"
 
 echo "smoke-start: OK, /health answered 200 ${elapsed} s after npm start"

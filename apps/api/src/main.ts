@@ -3,19 +3,15 @@ import { ConfigError, loadConfig } from '@app/config';
 import { preflight, StartupError } from '@app/jobs';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
+import { startupSummary } from './startup-summary';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   await preflight(config);
   const app = await createApi(config);
   await app.listen(config.port);
-  app
-    .get(Logger)
-    .log(
-      `Signatory API on ${config.publicUrl} (port ${config.port}); docs at /api/docs; ` +
-        `workers ${config.workerInline ? 'in this process' : 'separate'}; ` +
-        `mail ${config.smtpUrl ? 'over SMTP' : `to ${config.mailOutboxDir}`}`,
-    );
+  const logger = app.get(Logger);
+  for (const line of startupSummary(config)) logger.log(line);
 }
 
 main().catch((error: unknown) => {
