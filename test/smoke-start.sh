@@ -23,11 +23,12 @@ log=$tmp/start.log
 pid=""
 
 cleanup() {
-  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
-    # setsid made npm the leader of its own process group: stop npm and its node child.
+  if [[ -n $pid ]]; then
+    # setsid made npm the leader of its own process group: stop npm and its node child,
+    # also when npm is gone and left the node child behind (the bug this script checks).
     kill -TERM -- "-$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
+      [[ -n $(group "$pid") ]] || break
       sleep 0.2
     done
     kill -KILL -- "-$pid" 2>/dev/null || true
