@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # Signatory image: the API by default; the worker with `node dist/apps/worker/src/main.js`.
+# Node 22 LTS: nestjs-pino 5, @nestjs/common 12 (file-type 22) and @nestjs/cli 12 declare
+# Node >= 22.12 (docs/operations.md, "Node versions").
 
 # --- build: compile the apps, then drop the dev dependencies -------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 12 compiles from source when its prebuilt binary cannot be fetched.
 RUN apt-get update \
@@ -15,7 +17,7 @@ RUN npm run build \
  && npm prune --omit=dev
 
 # --- runtime -------------------------------------------------------------------------
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 # Writable state for the unprivileged user: FILES_DIR (a volume in docker-compose.yml)

@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/config';
+import { AppConfig, QuietStartLogger } from '@app/config';
 import { CSV_MAX_BYTES, type Clock } from '@app/domain';
 import { MAX_LOGO_BYTES } from '@app/pdf';
 import { DynamicModule, Type } from '@nestjs/common';
@@ -27,7 +27,7 @@ export async function createApi(
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.use(helmet());

@@ -1,21 +1,18 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/config';
-import { preflight, StartupError } from '@app/jobs';
+import { preflight, startPrivateRedis, StartupError } from '@app/jobs';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
+import { startupSummary } from './startup-summary';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // With REDIS_URL unset and no Redis running, a private redis-server (development only).
+  const { config, note } = await startPrivateRedis(loadConfig());
   await preflight(config);
   const app = await createApi(config);
   await app.listen(config.port);
-  app
-    .get(Logger)
-    .log(
-      `Signatory API on ${config.publicUrl} (port ${config.port}); docs at /api/docs; ` +
-        `workers ${config.workerInline ? 'in this process' : 'separate'}; ` +
-        `mail ${config.smtpUrl ? 'over SMTP' : `to ${config.mailOutboxDir}`}`,
-    );
+  const logger = app.get(Logger);
+  for (const line of startupSummary(config, note)) logger.log(line);
 }
 
 main().catch((error: unknown) => {

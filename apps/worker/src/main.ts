@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/config';
+import { ConfigError, loadConfig, QuietStartLogger } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { preflight, StartupError } from '@app/jobs';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   app.enableShutdownHooks();
   app.get(Logger).log(`Signatory worker running (queue prefix ${config.queuePrefix})`);
 }

@@ -70,6 +70,21 @@ describe('loadConfig', () => {
     expect(load({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
 
+  it('moves the default Redis port with REDIS_DEFAULT_PORT, only when REDIS_URL is unset', () => {
+    expect(load({ REDIS_DEFAULT_PORT: '6390' })).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6390',
+      redisUrlExplicit: false,
+    });
+    expect(load({ REDIS_DEFAULT_PORT: '6390', REDIS_URL: 'redis://cache:6379' })).toMatchObject({
+      redisUrl: 'redis://cache:6379',
+      redisUrlExplicit: true,
+    });
+    expect(load({ REDIS_URL: '' }).redisUrlExplicit).toBe(false);
+    expect(problem({ REDIS_DEFAULT_PORT: 'x' })).toBe(
+      'REDIS_DEFAULT_PORT: expected a port number (1-65535)',
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(load({ PORT: '', SMTP_URL: '' })).toMatchObject({ port: 3000, smtpUrl: undefined });
   });

@@ -23,6 +23,11 @@ export class AppConfig {
   readonly database: DatabaseConfig;
   readonly migrateOnStart: boolean;
   readonly redisUrl: string;
+  /**
+   * REDIS_URL was set. When it was not and nothing answers at the default URL, `npm start`
+   * may start a private redis-server (see startPrivateRedis).
+   */
+  readonly redisUrlExplicit: boolean;
   readonly queuePrefix: string;
   /** Unset: mail is written as .eml files to `mailOutboxDir`. */
   readonly smtpUrl: string | undefined;
@@ -83,6 +88,7 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
   const varDir = resolve(env.VAR_DIR);
+  const redisUrlExplicit = raw.REDIS_URL !== undefined && raw.REDIS_URL !== '';
 
   if (production && !env.APP_SECRET) {
     throw new ConfigError('APP_SECRET: required in production (e.g. openssl rand -hex 32)');
@@ -96,7 +102,8 @@ export function loadConfig(raw: RawEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     database: parseDatabaseUrl(env.DATABASE_URL),
     migrateOnStart: env.DB_MIGRATE,
-    redisUrl: env.REDIS_URL,
+    redisUrl: redisUrlExplicit ? env.REDIS_URL : `redis://127.0.0.1:${env.REDIS_DEFAULT_PORT}`,
+    redisUrlExplicit,
     queuePrefix: env.QUEUE_PREFIX,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,

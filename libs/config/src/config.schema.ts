@@ -68,6 +68,8 @@ export const envSchema = z.object({
       message: 'expected sqlite:<file> or postgres://user@host:5432/database',
     }),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://host:6379 (or rediss:// for TLS)'),
+  // Only read when REDIS_URL is unset: the port of the default redis://127.0.0.1:<port>.
+  REDIS_DEFAULT_PORT: intBetween(1, 65535, 'expected a port number (1-65535)'),
   SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://user:pass@host:587 or smtps://...').optional(),
   MAIL_FROM: z
     .string()
@@ -111,6 +113,7 @@ export const envDefaults = {
   PORT: '3000',
   DATABASE_URL: 'sqlite:var/signatory.sqlite',
   REDIS_URL: 'redis://127.0.0.1:6379',
+  REDIS_DEFAULT_PORT: '6379',
   MAIL_FROM: 'Signatory <no-reply@localhost>',
   FILES_DIR: 'var/files',
   QUEUE_PREFIX: 'signatory',

@@ -8,3 +8,4 @@ export * from './outbox.service';
 export * from './redis-options';
 export * from './redis-preflight';
 export * from './preflight';
+export * from './private-redis';
