@@ -1,4 +1,5 @@
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { ConsoleLogger } from '@nestjs/common';
 import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
 import fc from 'fast-check';
 import { XSS_PAYLOADS } from './fuzz/hostile-values';
@@ -8,6 +9,9 @@ import {
   type FuzzRequest,
   type OpenApiDocument,
 } from './fuzz/openapi-requests';
+
+// Its own ConsoleLogger: the test app quiets Nest's shared logger, and the seed must show.
+const logger = new ConsoleLogger('Fuzz');
 
 /**
  * Hostile requests for every operation of the OpenAPI document, as every role and as nobody
@@ -159,8 +163,8 @@ describe('fuzz: hostile requests for every operation', () => {
   };
 
   it(`answers ${RUNS} hostile requests per operation without a 5xx or a leak`, async () => {
-    // eslint-disable-next-line no-console -- the seed is how a failure is replayed
-    console.log(`fuzz: seed ${SEED}, ${RUNS} requests per operation (FUZZ_SEED, FUZZ_RUNS)`);
+    // The seed is how a failure is replayed.
+    logger.log(`fuzz: seed ${SEED}, ${RUNS} requests per operation (FUZZ_SEED, FUZZ_RUNS)`);
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
     const operations = operationsOf(doc);
     expect(operations.length).toBeGreaterThan(50);
@@ -199,8 +203,8 @@ describe('fuzz: hostile requests for every operation', () => {
         );
       }
     }
-    // eslint-disable-next-line no-console -- how long the run took, for the CI budget
-    console.log(
+    // How long the run took, for the CI budget.
+    logger.log(
       `fuzz: ${sent} requests to ${operations.length} operations in ${Math.round((Date.now() - started) / 1000)} s`,
     );
     expect(failures).toEqual([]);

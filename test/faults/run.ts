@@ -207,10 +207,9 @@ async function killDuringSend(kind: Kind, round: number): Promise<void> {
     const mailRows = h.t.app.get(DataSource).getRepository(MailMessageEntity);
     const unrecorded = atKill - (await mailRows.countBy({ status: 'sent' }));
     worker = spawnWorker(h.t);
-    const mails = h.t.app.get(DataSource).getRepository(MailMessageEntity);
     await waitUntil(
       'every invitation sent',
-      async () => (await mails.countBy({ status: 'queued' })) === 0,
+      async () => (await mailRows.countBy({ status: 'queued' })) === 0,
       300_000,
     );
     const recovered = Date.now() - killedAt;
@@ -226,7 +225,7 @@ async function killDuringSend(kind: Kind, round: number): Promise<void> {
       fault: `worker \`kill -9\` during a ${N}-invitation send (killed after ${atKill} accepted, ${unrecorded} of them not yet stored as sent)`,
       db: kind,
       acknowledged: `${N} invitations (202)`,
-      stored: `${invitations.length} invitations, ${await mails.countBy({ status: 'sent' })} mails sent`,
+      stored: `${invitations.length} invitations, ${await mailRows.countBy({ status: 'sent' })} mails sent`,
       mails: `${d.once} once, ${d.twice} twice (${sameId} with one Message-ID), ${d.never} never`,
       recover: `${(recovered / 1000).toFixed(1)} s to the last mail; ${rate.toFixed(0)} mails/s before the kill`,
       health: 'ok throughout (workers have no HTTP; watch the process and queue depth)',

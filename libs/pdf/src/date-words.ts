@@ -1,6 +1,7 @@
 import { PdfInputError } from './pdf-input-error';
 
-const MONTHS = [
+/** English month names, January first: the letter's date and every shown deadline use them. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -27,7 +28,7 @@ export function dateInWords(isoDate: string): string {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new PdfInputError(`date ${isoDate} does not exist`);
   }
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  return `${MONTH_NAMES[month - 1]} ${day}, ${year}`;
 }
 
 function daysInMonth(year: number, month: number): number {

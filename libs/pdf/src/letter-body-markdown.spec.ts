@@ -1,5 +1,6 @@
 import { renderLetterPdf } from './render-letter-pdf';
 import { fixtureContent, fixtureLetter } from './testing/fixture-letter';
+import { pdftotext } from './testing/poppler';
 import { readPdf, type PdfContent, type PdfLine } from './testing/read-pdf';
 
 const body = [
@@ -20,11 +21,15 @@ const body = [
   'We thank you.',
 ].join('\n');
 
-async function read(source: string): Promise<PdfContent> {
+async function render(source: string): Promise<Uint8Array> {
   const { bytes } = await renderLetterPdf(
     fixtureLetter({ content: { ...fixtureContent, body: source }, signatories: [] }),
   );
-  return readPdf(bytes);
+  return bytes;
+}
+
+async function read(source: string): Promise<PdfContent> {
+  return readPdf(await render(source));
 }
 
 describe('the letter body in the PDF: section headings and quotes', () => {
@@ -77,6 +82,27 @@ describe('the letter body in the PDF: section headings and quotes', () => {
       'We thank you.',
     ].map((text) => pdf.lines.indexOf(line(text)));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('reads back through poppler, which trusts the ToUnicode map, whole and in order', async () => {
+    const lines = pdftotext(await render(body))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const order = [
+      'We write about the detention of reporters.',
+      'Our requests',
+      'We ask that you:',
+      '1. release them;',
+      '2. protect them.',
+      'What the Court said',
+      'The press is free, and a free press is the',
+      'guardian of every other right.',
+      'We thank you.',
+    ].map((text) => lines.findIndex((l) => l.includes(text)));
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(lines.some((l) => /^(#|>)/.test(l))).toBe(false);
   });
 
   it('never leaves a heading as the last line of a page', async () => {

@@ -9,6 +9,8 @@
  * That is what Temporal calls the "compatible" disambiguation, and what most calendars do.
  */
 
+import { MONTH_NAMES } from '@app/pdf';
+
 export interface LocalDateTime {
   year: number;
   month: number;
@@ -207,27 +209,12 @@ export function zoneAbbreviation(instant: Date, zone: string): string {
   return zoneName(instant, zone, 'en-US').replace(/^GMT/, 'UTC');
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `20 December 2026, 11:59 pm EST`: how every page, mail and file says an instant. */
 export function formatInZone(instant: Date, zone: string): string {
   const { year, month, day, hour, minute } = localDateTime(instant, zone);
   const hour12 = hour % 12 === 0 ? 12 : hour % 12;
   const period = hour < 12 ? 'am' : 'pm';
-  return `${day} ${MONTHS[month - 1]} ${year}, ${hour12}:${pad(minute)} ${period} ${zoneAbbreviation(instant, zone)}`;
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}, ${hour12}:${pad(minute)} ${period} ${zoneAbbreviation(instant, zone)}`;
 }
 
 /**
