@@ -7,11 +7,12 @@ import type {
   NestExpressApplication,
   NestExpressBodyParserOptionsFor,
 } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './http/openapi/document';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { refuseDeepJson } from './http/json-depth';
 import { TextInputPipe } from './http/text-input.pipe';
@@ -50,16 +51,7 @@ export async function createApi(
 
   // The OpenAPI document is built on the first request for it, not at start: scanning every
   // controller and DTO takes a tenth of the start-up time.
-  const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Signatory API')
-        .setDescription('Coalition sign-on letters: drafting, sign-ons by email link, final PDFs.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+  const document = () => buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

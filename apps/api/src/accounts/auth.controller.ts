@@ -1,13 +1,14 @@
 import { AppConfig } from '@app/config';
 import { AccountsService, type SignedIn } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentAuth, Public, type RequestAuth } from '../auth/auth.decorators';
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies';
 import { LoginThrottled } from '../auth/throttling';
 import { LoginDto, RegisterDto } from './accounts.dto';
 import { userView, type UserView } from './user.view';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 interface SessionView {
   user: UserView;
@@ -47,7 +48,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth()
+  @ApiSignedIn()
   @ApiOperation({ summary: 'Revoke the current token' })
   async logout(@CurrentAuth() auth: RequestAuth, @Res({ passthrough: true }) res: Response) {
     await this.accounts.logout(auth.session.id);
@@ -55,7 +56,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiSignedIn()
   me(@CurrentAuth() auth: RequestAuth): UserView {
     return userView(auth.user);
   }

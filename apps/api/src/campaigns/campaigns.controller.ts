@@ -1,8 +1,9 @@
 import { Action, CampaignsService, type CampaignEntity } from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { CampaignDto, UpdateCampaignDto } from '../letters/letters.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 const view = (c: CampaignEntity) => ({
   id: c.id,
@@ -14,7 +15,7 @@ const view = (c: CampaignEntity) => ({
 });
 
 @ApiTags('campaigns')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}

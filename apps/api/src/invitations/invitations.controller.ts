@@ -1,11 +1,12 @@
 import { Action, DomainError, InvitationsService, type InviteTarget } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { InvitationsQueryDto, InviteDto } from './invitations.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 @ApiTags('invitations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}

@@ -8,7 +8,7 @@ import {
   SignOnPreviewService,
 } from '@app/domain';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentMembership } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
@@ -16,13 +16,14 @@ import { sendPage } from '../sign/page-response';
 import { signPage } from '../views/sign.pages';
 import { signPreviewModel } from '../views/sign-preview.model';
 import { PreviewPdfQueryDto, PreviewQueryDto } from './letter-preview.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 /**
  * The proof before publishing: the final PDF and the sign page of any revision, draft
  * included, for whoever may read the draft. Rendered on request; nothing is stored or sent.
  */
 @ApiTags('letters')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class LetterPreviewController {
   constructor(

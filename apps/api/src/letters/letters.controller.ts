@@ -12,7 +12,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { INT32_MAX } from '../http/fields';
 import { LetterDiffDto } from './letter-diff.dto';
@@ -24,6 +24,7 @@ import {
   PublishDto,
   SaveDraftDto,
 } from './letters.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 /** A revision number in the path: digits only, within the column's range. */
 const revisionNumber: PipeTransform<string, number> = {
@@ -37,7 +38,7 @@ const revisionNumber: PipeTransform<string, number> = {
 };
 
 @ApiTags('letters')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class LettersController {
   constructor(

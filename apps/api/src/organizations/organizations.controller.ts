@@ -21,13 +21,14 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Can } from '../auth/auth.decorators';
 import { DirectoryQueryDto, ImportQueryDto, MergeDto, OrganizationDto } from './organizations.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 @ApiTags('organizations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class OrganizationsController {
   constructor(

@@ -7,16 +7,17 @@ import {
   seesDeliveredNames,
 } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { resolve } from 'node:path';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { errorBody } from '../http/error-body';
 import { RenditionFileQueryDto, RequestRenditionDto } from './renditions.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 @ApiTags('final PDF')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class RenditionsController {
   constructor(private readonly renditions: RenditionsService) {}

@@ -17,7 +17,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import {
@@ -27,12 +27,13 @@ import {
   SignaturesQueryDto,
   UpdateSignatureDto,
 } from './signatures.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 const may = (membership: MembershipEntity, action: Action) =>
   atLeast(membership.role, minimumRole[action]);
 
 @ApiTags('tracking')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api')
 export class SignaturesController {
   constructor(private readonly signatures: SignaturesService) {}

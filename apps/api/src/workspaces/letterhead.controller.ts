@@ -1,13 +1,14 @@
 import { Action, LetterheadService } from '@app/domain';
 import { MAX_LOGO_BYTES } from '@app/pdf';
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 /** The workspace's letterhead logo, printed at the top of its final PDFs. */
 @ApiTags('final PDF')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api/workspaces/:wid/letterhead')
 export class LetterheadController {
   constructor(private readonly letterhead: LetterheadService) {}

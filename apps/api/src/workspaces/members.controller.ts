@@ -1,13 +1,14 @@
 import { Action, MembersService, type MembershipEntity } from '@app/domain';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentMembership } from '../auth/auth.decorators';
 import { AddMemberDto, ChangeRoleDto } from './workspaces.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 const acting = (m: MembershipEntity) => ({ userId: m.userId, role: m.role });
 
 @ApiTags('workspaces')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api/workspaces/:wid/members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}

@@ -6,12 +6,13 @@ import {
   type MyWorkspace,
 } from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspaces.dto';
+import { ApiSignedIn } from '../http/openapi/responses';
 
 @ApiTags('workspaces')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('api/workspaces')
 export class WorkspacesController {
   constructor(
