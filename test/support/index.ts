@@ -3,3 +3,4 @@
 export * from './coalition';
 export * from './probe.module';
 export * from './test-app';
+export * from './contract';
