@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { ErrorBodyDto } from './error-body.dto';
 
 /** What each error status means across the API (shared/design/api.md, "Errors"). */
@@ -54,17 +54,19 @@ export function ApiSignedIn(): MethodDecorator & ClassDecorator {
   );
 }
 
-/** A list answered one page at a time; the total is in X-Total-Count. */
-export function ApiTotalCount(): MethodDecorator {
-  return applyDecorators(
-    ApiResponse({
-      status: 200,
-      headers: {
-        'X-Total-Count': {
-          description: 'how many items match, across all pages',
-          schema: { type: 'integer' },
-        },
+/**
+ * The 200 of a list answered one page at a time: an array of `item`, with the total
+ * across all pages in X-Total-Count.
+ */
+export function ApiPagedList(item: Type, description?: string): MethodDecorator {
+  return ApiOkResponse({
+    type: [item],
+    description,
+    headers: {
+      'X-Total-Count': {
+        description: 'how many items match, across all pages',
+        schema: { type: 'integer' },
       },
-    }),
-  );
+    },
+  });
 }
