@@ -1,7 +1,7 @@
 import { AuditService } from '@app/domain';
 import { JobName, JobProducer } from '@app/jobs';
 import { waitForQueuesIdle } from '@app/testing';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
@@ -18,6 +18,7 @@ type Account = { token: string; user: { id: string; email: string } };
 
 describe('letters: drafting, revisions, comments, publishing', () => {
   let t: TestApp;
+  let contract: Contract;
   let n = 0;
   let owner: Account;
   let editorA: Account;
@@ -64,6 +65,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_LIMIT_PER_IP: '10000' });
+    contract = await Contract.of(t);
     owner = await register('owner');
     editorA = await register('editor-a');
     editorB = await register('editor-b');
@@ -103,6 +105,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .set(as(editorA))
       .send(fixture)
       .expect(201);
+    contract.expect('post', '/api/campaigns/{cid}/letters', created);
     expect(created.body).toMatchObject({ status: 'draft', revision: 1, content: fixture.content });
     expect(created.body.settings).toMatchObject({
       signatoryOrder: 'alphabetical',
@@ -117,17 +120,23 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       title: 'Protect journalists and the free flow of information now',
     };
     const byB = { ...fixture.content, closing: 'With respect and urgency,' };
-    await save(editorA, lid, 1, byA, 'sharper title').expect(200, { revision: 2 });
+    const saved = await save(editorA, lid, 1, byA, 'sharper title').expect(200, { revision: 2 });
+    contract.expect('put', '/api/letters/{lid}/draft', saved);
     const conflict = await save(editorB, lid, 1, byB, 'warmer closing').expect(409);
+    contract.expect('put', '/api/letters/{lid}/draft', conflict);
     expect(conflict.body).toMatchObject({ statusCode: 409, currentRevision: 2, content: byA });
     expect(conflict.body.message).toMatch(/^baseRevision: /);
     // B merges A's change into theirs and saves on top of revision 2.
     const merged = { ...byA, closing: byB.closing };
     await save(editorB, lid, 2, merged, 'warmer closing').expect(200, { revision: 3 });
 
-    const revisions = (
-      await t.http().get(`/api/letters/${lid}/revisions`).set(as(owner)).expect(200)
-    ).body;
+    const revisionsRes = await t
+      .http()
+      .get(`/api/letters/${lid}/revisions`)
+      .set(as(owner))
+      .expect(200);
+    contract.expect('get', '/api/letters/{lid}/revisions', revisionsRes);
+    const revisions = revisionsRes.body;
     expect(
       revisions.map((r: { number: number; authorId: string; message: string }) => [
         r.number,
@@ -140,9 +149,13 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       [3, editorB.user.id, 'warmer closing'],
     ]);
 
-    const diff = (
-      await t.http().get(`/api/letters/${lid}/diff?from=1&to=3`).set(as(owner)).expect(200)
-    ).body;
+    const diffRes = await t
+      .http()
+      .get(`/api/letters/${lid}/diff?from=1&to=3`)
+      .set(as(owner))
+      .expect(200);
+    contract.expect('get', '/api/letters/{lid}/diff', diffRes);
+    const diff = diffRes.body;
     const field = (name: string) => diff.fields.find((f: { field: string }) => f.field === name);
     const titleRuns = [
       { type: 'unchanged', text: 'Protect journalists and the free flow of information' },
@@ -175,36 +188,45 @@ describe('letters: drafting, revisions, comments, publishing', () => {
         quote: 'Dear Minister Okafor-Lindqvist',
       })
       .expect(201);
+    contract.expect('post', '/api/letters/{lid}/comments', comment);
     await t
       .http()
       .post(`/api/letters/${lid}/comments`)
       .set(as(editorB))
       .send({ revision: 2, body: 'Title reads well.' })
       .expect(201);
-    await t
+    const resolved = await t
       .http()
       .post(`/api/letters/${lid}/comments/${comment.body.id}/resolve`)
       .set(as(editorB))
       .expect(200);
-    const comments = (await t.http().get(`/api/letters/${lid}/comments`).set(as(owner)).expect(200))
-      .body;
+    contract.expect('post', '/api/letters/{lid}/comments/{commentId}/resolve', resolved);
+    const commentsRes = await t
+      .http()
+      .get(`/api/letters/${lid}/comments`)
+      .set(as(owner))
+      .expect(200);
+    contract.expect('get', '/api/letters/{lid}/comments', commentsRes);
+    const comments = commentsRes.body;
     expect(comments.map((c: { body: string; resolved: boolean }) => [c.body, c.resolved])).toEqual([
       ['Title reads well.', false],
       ['Should we name the minister first?', true],
     ]);
-    await t
+    const reopened = await t
       .http()
       .post(`/api/letters/${lid}/comments/${comment.body.id}/reopen`)
       .set(as(editorA))
       .expect(200);
+    contract.expect('post', '/api/letters/{lid}/comments/{commentId}/reopen', reopened);
 
     // Editors may not publish; the owner (a lead or higher) may.
-    await t
+    const refused = await t
       .http()
       .post(`/api/letters/${lid}/publish`)
       .set(as(editorA))
       .send({ deadline: future() })
       .expect(403);
+    contract.expect('post', '/api/letters/{lid}/publish', refused);
     const deadline = future(48 * HOUR);
     const published = await t
       .http()
@@ -212,6 +234,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .set(as(owner))
       .send({ deadline })
       .expect(200);
+    contract.expect('post', '/api/letters/{lid}/publish', published);
     expect(published.body).toEqual({
       status: 'open',
       publishedRevision: 3,
@@ -225,19 +248,26 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       ...merged,
       salutation: 'Dear Minister and Commissioner,',
     }).expect(200, { revision: 4 });
-    const letter = (await t.http().get(`/api/letters/${lid}`).set(as(owner)).expect(200)).body;
-    expect(letter).toMatchObject({ status: 'open', revision: 4, publishedRevision: 3, deadline });
-    const frozen = (
-      await t.http().get(`/api/letters/${lid}/revisions/3`).set(as(owner)).expect(200)
-    ).body;
-    expect(frozen.content).toEqual(merged);
+    const letter = await t.http().get(`/api/letters/${lid}`).set(as(owner)).expect(200);
+    contract.expect('get', '/api/letters/{lid}', letter);
+    expect(letter.body).toMatchObject({
+      status: 'open',
+      revision: 4,
+      publishedRevision: 3,
+      deadline,
+    });
+    const frozen = await t.http().get(`/api/letters/${lid}/revisions/3`).set(as(owner)).expect(200);
+    contract.expect('get', '/api/letters/{lid}/revisions/{n}', frozen);
+    expect(frozen.body.content).toEqual(merged);
 
-    await t
+    const closed = await t
       .http()
       .post(`/api/letters/${lid}/close`)
       .set(as(owner))
       .expect(200, { status: 'closed' });
-    await t.http().post(`/api/letters/${lid}/close`).set(as(owner)).expect(422);
+    contract.expect('post', '/api/letters/{lid}/close', closed);
+    const closedAgain = await t.http().post(`/api/letters/${lid}/close`).set(as(owner)).expect(422);
+    contract.expect('post', '/api/letters/{lid}/close', closedAgain);
     const actions = (await t.app.get(AuditService).list(wid)).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['letter.closed', 'letter.published']);
     expect(await t.app.get(AuditService).verify(wid)).toMatchObject({ valid: true });
@@ -324,6 +354,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
     async (body, line, construct, problem) => {
       const { id } = await newLetter();
       const res = await save(editorA, id, 1, { ...fixture.content, body }).expect(422);
+      contract.expect('put', '/api/letters/{lid}/draft', res);
       expect(res.body.message).toBe(`content.body: line ${line}: ${problem}`);
       expect(res.body.details[0]).toEqual({
         field: 'content.body',
@@ -443,6 +474,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .set(as(owner))
       .send({ pageSize: 'A4', visibilities: ['public', 'anonymous'] })
       .expect(200);
+    contract.expect('patch', '/api/letters/{lid}/settings', res);
     expect(res.body).toMatchObject({
       pageSize: 'A4',
       visibilities: ['public', 'anonymous'],
@@ -480,6 +512,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .set(as(owner))
       .send({ deadline: future() })
       .expect(422);
+    contract.expect('post', '/api/letters/{lid}/publish', res);
     expect(res.body.message).toMatch(/^content.addressees: /);
   });
 
@@ -505,11 +538,12 @@ describe('letters: drafting, revisions, comments, publishing', () => {
           .expect(400)
       ).body.message,
     ).toMatch(/^body: /);
-    await t
+    const missing = await t
       .http()
       .post(`/api/letters/${id}/comments/00000000-0000-4000-8000-000000000000/resolve`)
       .set(as(editorA))
       .expect(404);
+    contract.expect('post', '/api/letters/{lid}/comments/{commentId}/resolve', missing);
   });
 
   it('archives a campaign: hidden from the list, no new letters', async () => {

@@ -4,17 +4,21 @@ import { ApiProperty } from '@nestjs/swagger';
 // generated client). The shape is LettersService.diff's.
 
 export class DiffRunDto {
-  @ApiProperty({ enum: ['added', 'removed', 'unchanged'] })
+  @ApiProperty({
+    enum: ['added', 'removed', 'unchanged'],
+    enumName: 'DiffRunType',
+    example: 'added',
+  })
   type: 'added' | 'removed' | 'unchanged';
 
-  @ApiProperty()
+  @ApiProperty({ example: ' now' })
   text: string;
 }
 
 export class FieldDiffDto {
   @ApiProperty({
     example: 'body',
-    description: 'title, date, addressees[i], salutation, body, closing',
+    description: 'title, date, addressees[i], subject, salutation, body, closing, listHeading',
   })
   field: string;
 
@@ -35,21 +39,21 @@ export class FieldDiffDto {
 }
 
 export class TextChangeDto {
-  @ApiProperty({ description: 'words of the older revision, as read' })
+  @ApiProperty({ example: 412, description: 'words of the older revision, as read' })
   words: number;
 
-  @ApiProperty({ description: 'words removed plus words added' })
+  @ApiProperty({ example: 6, description: 'words removed plus words added' })
   changedWords: number;
 
-  @ApiProperty({ description: 'changedWords / words' })
+  @ApiProperty({ example: 0.0146, description: 'changedWords / words' })
   share: number;
 }
 
 export class LetterDiffDto {
-  @ApiProperty()
+  @ApiProperty({ example: 1 })
   from: number;
 
-  @ApiProperty()
+  @ApiProperty({ example: 3 })
   to: number;
 
   @ApiProperty({ type: [FieldDiffDto] })

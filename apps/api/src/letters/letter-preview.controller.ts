@@ -16,7 +16,7 @@ import { sendPage } from '../sign/page-response';
 import { signPage } from '../views/sign.pages';
 import { signPreviewModel } from '../views/sign-preview.model';
 import { PreviewPdfQueryDto, PreviewQueryDto } from './letter-preview.dto';
-import { ApiSignedIn } from '../http/openapi/responses';
+import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
 
 /**
  * The proof before publishing: the final PDF and the sign page of any revision, draft
@@ -42,7 +42,9 @@ export class LetterPreviewController {
     description: 'the PDF, `Content-Disposition: inline`, never cached',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
-  async pdf(
+  // 403 also for the delivery edition below coordinator; 422: the renderer refuses the input (a damaged letterhead).
+  @ApiErrors(404, 422)
+  async previewPdf(
     @Param('lid') lid: string,
     @Query() query: PreviewPdfQueryDto,
     @CurrentMembership() membership: MembershipEntity,
@@ -77,7 +79,8 @@ export class LetterPreviewController {
     description: 'an HTML page, with the signer pages’ CSP and never cached or indexed',
     content: { 'text/html': { schema: { type: 'string' } } },
   })
-  async page(
+  @ApiErrors(404)
+  async previewPage(
     @Param('lid') lid: string,
     @Query() query: PreviewQueryDto,
     @Res() res: Response,
