@@ -1,6 +1,6 @@
 import { readPdf, type PdfContent } from '@app/pdf/testing/read-pdf';
 import { SmtpSink, tinyPng } from '@app/testing';
-import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
+import { Coalition, Contract, createTestApp, fixtureLetter, type TestApp } from './support';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,7 @@ const letterLines = (pdf: PdfContent) =>
 
 describe('a proof before publishing: the preview PDF and sign page', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let coalition: Coalition;
   let viewerToken: string;
@@ -65,6 +66,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
     coalition = await Coalition.create(t);
+    contract = await Contract.of(t);
     const register = async (email: string) =>
       (
         await t
@@ -178,6 +180,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
           .get(`/api/letters/${lid}/${path}?revision=3`)
           .set(coalition.auth())
           .expect(404);
+        contract.expect('get', `/api/letters/{lid}/${path}`, res);
         expect(res.body.message).toMatch(/^revision: this letter has no revision 3/);
       }
     });
@@ -202,6 +205,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
         .get(`/api/letters/${lid}/preview.pdf?edition=secret`)
         .set(coalition.auth())
         .expect(400);
+      contract.expect('get', '/api/letters/{lid}/preview.pdf', edition);
       expect(edition.body.message).toMatch(/^edition: /);
       const other = await t
         .http()
@@ -267,6 +271,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
         .get(`/api/letters/${lid}/preview.pdf?edition=delivery`)
         .set(as(viewerToken))
         .expect(403);
+      contract.expect('get', '/api/letters/{lid}/preview.pdf', refused);
       expect(refused.body.message).toMatch(/^edition: /);
       const publicForLead = letterLines(
         await readPdf((await previewPdf(lid, '?edition=public')).body as Buffer),
@@ -425,6 +430,7 @@ describe('a proof before publishing: the preview PDF and sign page', () => {
         .get(`/api/letters/${lid}/preview.pdf`)
         .set(coalition.auth())
         .expect(422);
+      contract.expect('get', '/api/letters/{lid}/preview.pdf', refused);
       expect(refused.body.message).toMatch(/^letter: cannot be printed: .*letterhead logo/);
     } finally {
       writeFileSync(logo, good);

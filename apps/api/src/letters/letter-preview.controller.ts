@@ -8,7 +8,7 @@ import {
   SignOnPreviewService,
 } from '@app/domain';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentMembership } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
@@ -17,6 +17,9 @@ import { signPage } from '../views/sign.pages';
 import { signPreviewModel } from '../views/sign-preview.model';
 import { PreviewPdfQueryDto, PreviewQueryDto } from './letter-preview.dto';
 import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
+
+// No @ApiProduces here: it would also label the JSON error bodies as PDF or HTML. Each 200
+// names its own media type instead.
 
 /**
  * The proof before publishing: the final PDF and the sign page of any revision, draft
@@ -33,7 +36,6 @@ export class LetterPreviewController {
 
   @Get('letters/:lid/preview.pdf')
   @Can(Action.Read)
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary:
       'The final PDF of a revision (default: the current draft) as it would print now, watermarked "DRAFT — not for distribution" on every page, with the confirmed sign-ons, or sample names when there are none',
@@ -70,7 +72,6 @@ export class LetterPreviewController {
 
   @Get('letters/:lid/preview')
   @Can(Action.Read)
-  @ApiProduces('text/html')
   @ApiOperation({
     summary:
       'The sign-on page of a revision (default: the current draft) as an invited organization will see it, with a preview banner and a form that cannot be sent',
