@@ -1,11 +1,11 @@
 import { AuditEventEntity, SignatureEntity } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Test } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { DataSource } from 'typeorm';
 
 const letter = JSON.parse(
@@ -76,6 +76,7 @@ function auditVerify(t: TestApp, args: string[]) {
 
 describe('tracking: the coordinators’ view of sign-ons', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let n = 0;
   let wid: string;
@@ -84,6 +85,17 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
 
   const as = (who: Who) => (test: Test) =>
     test.set('Authorization', `Bearer ${accounts[who].token}`);
+  /**
+   * A supertest assertion: the response is what the OpenAPI document says this operation
+   * answers (its JSON schema; for a body that is not JSON, its media type).
+   */
+  const conforms = (method: 'get' | 'post' | 'patch', path: string) => (res: Response) => {
+    const media = String(res.headers['content-type'] ?? '').split(';')[0];
+    if (media === 'application/json') return contract.expect(method, path, res);
+    const documented = contract.document.paths[path]?.[method]?.responses[String(res.status)] as
+      { content?: Record<string, unknown> } | undefined;
+    expect(Object.keys(documented?.content ?? {})).toContain(media);
+  };
   const http = () => t.http();
   const register = async (name: string): Promise<Account> =>
     (
@@ -128,28 +140,36 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     return lid;
   };
   const addManual = (lid: string, body: object, who: Who = 'coordinator') =>
-    as(who)(http().post(`/api/letters/${lid}/signatures`)).send({
-      signerName: 'Ana Ruiz',
-      authorized: true,
-      ...body,
-    });
+    as(who)(http().post(`/api/letters/${lid}/signatures`))
+      .send({ signerName: 'Ana Ruiz', authorized: true, ...body })
+      .expect(conforms('post', '/api/letters/{lid}/signatures'));
   const added = async (lid: string, body: object) =>
     (await addManual(lid, body).expect(201)).body as Signature;
   const list = (lid: string, query = '', who: Who = 'coordinator') =>
-    as(who)(http().get(`/api/letters/${lid}/signatures${query}`));
+    as(who)(http().get(`/api/letters/${lid}/signatures${query}`)).expect(
+      conforms('get', '/api/letters/{lid}/signatures'),
+    );
   const patch = (sid: string, body: object, who: Who = 'coordinator') =>
-    as(who)(http().patch(`/api/signatures/${sid}`)).send(body);
+    as(who)(http().patch(`/api/signatures/${sid}`))
+      .send(body)
+      .expect(conforms('patch', '/api/signatures/{sid}'));
   const activity = async (lid: string, query = '') =>
-    (await as('coordinator')(http().get(`/api/letters/${lid}/activity${query}`)).expect(200))
-      .body as ActivityEvent[];
+    (
+      await as('coordinator')(http().get(`/api/letters/${lid}/activity${query}`))
+        .expect(conforms('get', '/api/letters/{lid}/activity'))
+        .expect(200)
+    ).body as ActivityEvent[];
   const csv = (lid: string, query = '', who: Who = 'coordinator') =>
-    as(who)(http().get(`/api/letters/${lid}/signatures.csv${query}`));
+    as(who)(http().get(`/api/letters/${lid}/signatures.csv${query}`)).expect(
+      conforms('get', '/api/letters/{lid}/signatures.csv'),
+    );
   const signatures = () => t.app.get(DataSource).getRepository(SignatureEntity);
   const ids = (body: Signature[]) => body.map((s) => s.id);
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
+    contract = await Contract.of(t);
     accounts.owner = await register('Olga');
     accounts.coordinator = await register('Cora');
     accounts.viewer = await register('Vic');
@@ -246,8 +266,11 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     expect((await list(lid, '?visibility=anonymous', 'viewer').expect(200)).body).toEqual([]);
     expect((await list(lid, '?visibility=delivered', 'viewer').expect(200)).body).toEqual([]);
     // Counted, not named.
-    const stats = (await as('viewer')(http().get(`/api/letters/${lid}/stats`)).expect(200))
-      .body as { signed: number };
+    const stats = (
+      await as('viewer')(http().get(`/api/letters/${lid}/stats`))
+        .expect(conforms('get', '/api/letters/{lid}/stats'))
+        .expect(200)
+    ).body as { signed: number };
     expect(stats.signed).toBe(3);
 
     const coordinator = (await list(lid).expect(200)).body as Signature[];
@@ -559,9 +582,13 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     expect(await activity(lid, '?limit=1')).toEqual([events[0]]);
     expect(await activity(lid, `?before=${events[0].seq}`)).toEqual(events.slice(1));
     for (const query of ['?limit=0', '?limit=201', '?before=x']) {
-      await as('coordinator')(http().get(`/api/letters/${lid}/activity${query}`)).expect(400);
+      await as('coordinator')(http().get(`/api/letters/${lid}/activity${query}`))
+        .expect(conforms('get', '/api/letters/{lid}/activity'))
+        .expect(400);
     }
-    await as('viewer')(http().get(`/api/letters/${lid}/activity`)).expect(403);
+    await as('viewer')(http().get(`/api/letters/${lid}/activity`))
+      .expect(conforms('get', '/api/letters/{lid}/activity'))
+      .expect(403);
   });
 
   it('verifies the audit chain and finds a tampered event, through the API and the CLI', async () => {
@@ -569,7 +596,10 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     const lid = await openLetter(ALL_VISIBILITIES, auditCid);
     const s = await addManual(lid, { displayName: 'Chain Org' }, 'owner').expect(201);
     await patch(s.body.id, { displayName: 'Chain Organisation' }, 'owner').expect(200);
-    const verify = (who: Who = 'owner') => as(who)(http().get(`/api/letters/${lid}/audit/verify`));
+    const verify = (who: Who = 'owner') =>
+      as(who)(http().get(`/api/letters/${lid}/audit/verify`)).expect(
+        conforms('get', '/api/letters/{lid}/audit/verify'),
+      );
 
     const ok = (await verify().expect(200)).body;
     expect(ok).toEqual({

@@ -17,7 +17,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import {
@@ -27,7 +27,14 @@ import {
   SignaturesQueryDto,
   UpdateSignatureDto,
 } from './signatures.dto';
-import { ApiSignedIn } from '../http/openapi/responses';
+import { ApiErrors, ApiPagedList, ApiSignedIn } from '../http/openapi/responses';
+import {
+  ActivityEventView,
+  LetterChainVerificationView,
+  LetterStatsView,
+  PrivateSignatureView,
+  SignatureView,
+} from './signatures.views';
 
 const may = (membership: MembershipEntity, action: Action) =>
   atLeast(membership.role, minimumRole[action]);
@@ -44,12 +51,14 @@ export class SignaturesController {
     summary:
       'Sign-ons by time of signing; the total in X-Total-Count. Coordinators also see private details, and the delivered-only and anonymous ones',
   })
-  async list(
+  @ApiPagedList(SignatureView)
+  @ApiErrors(404)
+  async listSignatures(
     @Param('lid') lid: string,
     @Query() query: SignaturesQueryDto,
     @CurrentMembership() membership: MembershipEntity,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<SignatureView[]> {
     const { items, total } = await this.signatures.list(lid, query, {
       private: may(membership, Action.ViewActivity),
       delivered: seesDeliveredNames(membership.role),
@@ -61,11 +70,15 @@ export class SignaturesController {
   @Post('letters/:lid/signatures')
   @Can(Action.ModerateSignatures)
   @ApiOperation({ summary: 'Record a sign-on received offline (source "manual"), confirmed' })
-  addManual(
+  @ApiCreatedResponse({ type: PrivateSignatureView })
+  // 409: the organization already has a live sign-on, or its name is taken on this letter;
+  // 422: the letter is not published, or is final.
+  @ApiErrors(404, 409, 413, 422)
+  addManualSignature(
     @Param('lid') lid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: ManualSignatureDto,
-  ) {
+  ): Promise<PrivateSignatureView> {
     return this.signatures.addManual(lid, auth.user.id, dto);
   }
 
@@ -74,17 +87,24 @@ export class SignaturesController {
   @ApiOperation({
     summary: 'Approve ({status:"confirmed"}), reject, or correct displayName; the signer is told',
   })
-  update(
+  @ApiOkResponse({ type: PrivateSignatureView })
+  // 409: approving would give the organization two live sign-ons, or the name is taken;
+  // 422: the letter is final.
+  @ApiErrors(404, 409, 413, 422)
+  updateSignature(
     @Param('sid') sid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: UpdateSignatureDto,
-  ) {
+  ): Promise<PrivateSignatureView> {
     return this.signatures.update(sid, auth.user.id, dto);
   }
 
   @Get('letters/:lid/stats')
   @Can(Action.Read)
-  stats(@Param('lid') lid: string) {
+  @ApiOperation({ summary: "The tracking page's numbers: invitations and sign-ons by status" })
+  @ApiOkResponse({ type: LetterStatsView })
+  @ApiErrors(404)
+  letterStats(@Param('lid') lid: string): Promise<LetterStatsView> {
     return this.signatures.stats(lid);
   }
 
@@ -94,12 +114,19 @@ export class SignaturesController {
     summary:
       'CSV: scope public or delivered (the named list of that edition), or all (coordinators: every detail)',
   })
-  async csv(
+  // The 200 names its media type itself: @ApiProduces would label the JSON errors as CSV too.
+  @ApiOkResponse({
+    description: 'UTF-8 CSV, `Content-Disposition: attachment` with a file name',
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
+  })
+  // 403 also for a scope above the caller's role.
+  @ApiErrors(404)
+  async exportSignaturesCsv(
     @Param('lid') lid: string,
     @Query() query: SignaturesCsvQueryDto,
     @CurrentMembership() membership: MembershipEntity,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<string> {
     const mayExport = may(membership, Action.Export);
     const scope = query.scope ?? (mayExport ? 'all' : 'public');
     if (scope === 'all' && !mayExport) {
@@ -121,14 +148,21 @@ export class SignaturesController {
   @Get('letters/:lid/activity')
   @Can(Action.ViewActivity)
   @ApiOperation({ summary: "The letter's audit events, newest first; ?before=<seq> pages back" })
-  activity(@Param('lid') lid: string, @Query() query: ActivityQueryDto) {
+  @ApiOkResponse({ type: [ActivityEventView] })
+  @ApiErrors(404)
+  letterActivity(
+    @Param('lid') lid: string,
+    @Query() query: ActivityQueryDto,
+  ): Promise<ActivityEventView[]> {
     return this.signatures.activity(lid, query);
   }
 
   @Get('letters/:lid/audit/verify')
   @Can(Action.ViewAudit)
   @ApiOperation({ summary: "Recomputes the hash chain of the letter's workspace" })
-  verify(@Param('lid') lid: string) {
+  @ApiOkResponse({ type: LetterChainVerificationView })
+  @ApiErrors(404)
+  verifyAuditChain(@Param('lid') lid: string): Promise<LetterChainVerificationView> {
     return this.signatures.verifyLetterChain(lid);
   }
 }
