@@ -1,7 +1,7 @@
 import { InvitationEntity } from '@app/domain';
 import { JobName, JobProducer } from '@app/jobs';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,7 @@ interface Invitation {
 
 describe('invitations by email link', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let token: string;
   let wid: string;
@@ -50,10 +51,21 @@ describe('invitations by email link', () => {
     return lid;
   };
   const invite = (lid: string, body: object) =>
-    t.http().post(`/api/letters/${lid}/invitations`).set(auth()).send(body);
+    t
+      .http()
+      .post(`/api/letters/${lid}/invitations`)
+      .set(auth())
+      .send(body)
+      .expect((res) => contract.expect('post', '/api/letters/{lid}/invitations', res));
   const invitations = async (lid: string) =>
-    (await t.http().get(`/api/letters/${lid}/invitations`).set(auth()).expect(200))
-      .body as Invitation[];
+    (
+      await t
+        .http()
+        .get(`/api/letters/${lid}/invitations`)
+        .set(auth())
+        .expect(200)
+        .expect((res) => contract.expect('get', '/api/letters/{lid}/invitations', res))
+    ).body as Invitation[];
   const linkIn = (text: string | undefined) => LINK.exec(text ?? '')![1];
   const scanReminders = async () => {
     const producer = t.app.get(JobProducer);
@@ -72,6 +84,7 @@ describe('invitations by email link', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
+    contract = await Contract.of(t);
     token = (
       await t
         .http()
@@ -185,7 +198,13 @@ describe('invitations by email link', () => {
     await waitForQueuesIdle(t.app);
     const link = linkIn(sink.to(org.email).at(-1)!.text);
     const [invitation] = await invitations(lid);
-    await t.http().post(`/api/invitations/${invitation.id}/revoke`).set(auth()).expect(200);
+    const revoked = await t
+      .http()
+      .post(`/api/invitations/${invitation.id}/revoke`)
+      .set(auth())
+      .expect(200);
+    contract.expect('post', '/api/invitations/{iid}/revoke', revoked);
+    expect(revoked.body).toMatchObject({ id: invitation.id, revoked: true });
     const res = await t.http().get(`/api/sign/${link}`).expect(410);
     expect(res.body.message).toMatch(/^token: /);
     await t.http().post(`/api/sign/${link}/opened`).expect(410);
@@ -245,9 +264,19 @@ describe('invitations by email link', () => {
     await invite(lid, { organizationIds: [org.id] }).expect(202);
     await waitForQueuesIdle(t.app);
     const [invitation] = await invitations(lid);
-    await t.http().post(`/api/invitations/${invitation.id}/resend`).set(auth()).expect(429);
+    const tooSoon = await t
+      .http()
+      .post(`/api/invitations/${invitation.id}/resend`)
+      .set(auth())
+      .expect(429);
+    contract.expect('post', '/api/invitations/{iid}/resend', tooSoon);
     t.clock.advance(11 * 60 * 1000);
-    await t.http().post(`/api/invitations/${invitation.id}/resend`).set(auth()).expect(202);
+    const resent = await t
+      .http()
+      .post(`/api/invitations/${invitation.id}/resend`)
+      .set(auth())
+      .expect(202, { queued: 1 });
+    contract.expect('post', '/api/invitations/{iid}/resend', resent);
     await waitForQueuesIdle(t.app);
     expect(sink.to(org.email).filter((m) => LINK.test(m.text ?? '')).length).toBeGreaterThanOrEqual(
       2,

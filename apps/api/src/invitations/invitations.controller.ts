@@ -1,9 +1,10 @@
 import { Action, DomainError, InvitationsService, type InviteTarget } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { InvitationsQueryDto, InviteDto } from './invitations.dto';
-import { ApiSignedIn } from '../http/openapi/responses';
+import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
+import { InvitationView, InvitedView, ResentView } from './invitations.views';
 
 @ApiTags('invitations')
 @ApiSignedIn()
@@ -17,7 +18,17 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Invite organizations to sign an open letter, each once, by email link',
   })
-  invite(@Param('lid') lid: string, @CurrentAuth() auth: RequestAuth, @Body() dto: InviteDto) {
+  @ApiAcceptedResponse({
+    type: InvitedView,
+    description: 'the invitations are made; their mail is queued',
+  })
+  // 422: the letter is not open for sign-on.
+  @ApiErrors(404, 413, 422)
+  inviteOrganizations(
+    @Param('lid') lid: string,
+    @CurrentAuth() auth: RequestAuth,
+    @Body() dto: InviteDto,
+  ): Promise<InvitedView> {
     const given = [dto.organizationIds, dto.tag, dto.allOrganizations].filter(
       (v) => v !== undefined,
     );
@@ -37,7 +48,13 @@ export class InvitationsController {
 
   @Get('letters/:lid/invitations')
   @Can(Action.Read)
-  list(@Param('lid') lid: string, @Query() query: InvitationsQueryDto) {
+  @ApiOperation({ summary: "The letter's invitations, by organization name" })
+  @ApiOkResponse({ type: [InvitationView] })
+  @ApiErrors(404)
+  listInvitations(
+    @Param('lid') lid: string,
+    @Query() query: InvitationsQueryDto,
+  ): Promise<InvitationView[]> {
     return this.invitations.list(lid, query.status);
   }
 
@@ -47,7 +64,13 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Send the link again (counted as a reminder; at most every 10 minutes)',
   })
-  async resend(@Param('iid') iid: string, @CurrentAuth() auth: RequestAuth) {
+  @ApiAcceptedResponse({ type: ResentView })
+  // 422: revoked, already answered, or the letter is no longer open; 429: sent moments ago.
+  @ApiErrors(404, 422)
+  async resendInvitation(
+    @Param('iid') iid: string,
+    @CurrentAuth() auth: RequestAuth,
+  ): Promise<ResentView> {
     await this.invitations.resend(iid, auth.user.id);
     return { queued: 1 };
   }
@@ -56,7 +79,12 @@ export class InvitationsController {
   @HttpCode(200)
   @Can(Action.InviteOrganizations)
   @ApiOperation({ summary: 'The link answers 410 from now on' })
-  revoke(@Param('iid') iid: string, @CurrentAuth() auth: RequestAuth) {
+  @ApiOkResponse({ type: InvitationView, description: 'the invitation, now revoked' })
+  @ApiErrors(404)
+  revokeInvitation(
+    @Param('iid') iid: string,
+    @CurrentAuth() auth: RequestAuth,
+  ): Promise<InvitationView> {
     return this.invitations.revoke(iid, auth.user.id);
   }
 }
