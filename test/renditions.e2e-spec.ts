@@ -4,6 +4,7 @@ import { readPdf } from '@app/pdf/testing/read-pdf';
 import { SmtpSink, tinyPng, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
+  Contract,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn,
@@ -24,6 +25,7 @@ const binary = (res: Response, callback: (error: Error | null, body: Buffer) => 
 
 describe('the final signed PDF, through the queue', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let coalition: Coalition;
   let wid: string;
@@ -38,9 +40,16 @@ describe('the final signed PDF, through the queue', () => {
   const render = async (body: object = {}) => {
     const queued = await t.http().post(`/api/letters/${lid}/renditions`).set(auth()).send(body);
     expect(queued.status).toBe(202);
+    contract.expect('post', '/api/letters/{lid}/renditions', queued);
     expect(queued.body.status).toBe('queued');
     await waitForQueuesIdle(t.app);
-    return (await t.http().get(`/api/renditions/${queued.body.id}`).set(auth()).expect(200)).body;
+    const rendition = await t
+      .http()
+      .get(`/api/renditions/${queued.body.id}`)
+      .set(auth())
+      .expect(200);
+    contract.expect('get', '/api/renditions/{rid}', rendition);
+    return rendition.body;
   };
   const download = async (rid: string, query = '') =>
     t
@@ -49,13 +58,21 @@ describe('the final signed PDF, through the queue', () => {
       .set(auth())
       .buffer(true)
       .parse(binary)
-      .expect(200);
+      .expect(200)
+      .expect((res) => {
+        // Not JSON: the document's 200 names the media type the answer has.
+        const documented = contract.document.paths['/api/renditions/{rid}/file']?.get?.responses[
+          '200'
+        ] as { content?: Record<string, unknown> } | undefined;
+        expect(Object.keys(documented?.content ?? {})).toEqual([res.headers['content-type']]);
+      });
   const textOf = async (bytes: Buffer) => (await readPdf(bytes)).lines.map((l) => l.text);
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '100000' });
     coalition = await Coalition.create(t);
+    contract = await Contract.of(t);
     wid = coalition.workspaceId;
     organizations = await coalition.importFixtureDirectory();
     lid = await coalition.openLetter({ visibilities: ['public', 'delivered', 'anonymous'] });
@@ -207,6 +224,7 @@ describe('the final signed PDF, through the queue', () => {
     }
     const missing = await t.http().get(`/api/renditions/${rendition.id}/file`).set(auth());
     expect(missing.status).toBe(400);
+    contract.expect('get', '/api/renditions/{rid}/file', missing);
     expect(missing.body.message).toMatch(/^addressee: /);
     await t.http().get(`/api/renditions/${rendition.id}/file?addressee=7`).set(auth()).expect(400);
     await t.http().get(`/api/renditions/${rendition.id}/file?addressee=x`).set(auth()).expect(400);
@@ -255,14 +273,25 @@ describe('the final signed PDF, through the queue', () => {
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/letterhead logo/);
     const notYet = await t.http().get(`/api/renditions/${failed.id}/file`).set(auth()).expect(422);
+    contract.expect('get', '/api/renditions/{rid}/file', notYet);
     expect(notYet.body.message).toMatch(/^status: /);
 
     writeFileSync(logo, good);
-    await t.http().post(`/api/renditions/${failed.id}/retry`).set(auth()).expect(202);
+    const requeued = await t
+      .http()
+      .post(`/api/renditions/${failed.id}/retry`)
+      .set(auth())
+      .expect(202);
+    contract.expect('post', '/api/renditions/{rid}/retry', requeued);
     await waitForQueuesIdle(t.app);
     const retried = (await t.http().get(`/api/renditions/${failed.id}`).set(auth())).body;
     expect(retried).toMatchObject({ status: 'done', attempts: 2 });
-    await t.http().post(`/api/renditions/${failed.id}/retry`).set(auth()).expect(422);
+    const notFailed = await t
+      .http()
+      .post(`/api/renditions/${failed.id}/retry`)
+      .set(auth())
+      .expect(422);
+    contract.expect('post', '/api/renditions/{rid}/retry', notFailed);
     await t.http().delete(`/api/workspaces/${wid}/letterhead`).set(auth()).expect(204);
   });
 
@@ -338,6 +367,7 @@ describe('the final signed PDF, through the queue', () => {
 
   it('refuses bad requests with the contract status', async () => {
     const list = await t.http().get(`/api/letters/${lid}/renditions`).set(auth()).expect(200);
+    contract.expect('get', '/api/letters/{lid}/renditions', list);
     expect(list.body.length).toBeGreaterThan(3);
     const bad = await t
       .http()
@@ -345,17 +375,20 @@ describe('the final signed PDF, through the queue', () => {
       .set(auth())
       .send({ variant: 'poster' })
       .expect(400);
+    contract.expect('post', '/api/letters/{lid}/renditions', bad);
     expect(bad.body.message).toMatch(/^variant: /);
-    await t
+    const unknown = await t
       .http()
       .get('/api/renditions/00000000-0000-0000-0000-000000000000')
       .set(auth())
       .expect(404);
+    contract.expect('get', '/api/renditions/{rid}', unknown);
     await t.http().get("/api/renditions/' OR 1=1").set(auth()).expect(404);
 
     const draft = await coalition.draftLetter();
     const refused = await t.http().post(`/api/letters/${draft}/renditions`).set(auth()).send({});
     expect(refused.status).toBe(422);
+    contract.expect('post', '/api/letters/{lid}/renditions', refused);
 
     const corrupt = await t
       .http()

@@ -7,14 +7,15 @@ import {
   seesDeliveredNames,
 } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { resolve } from 'node:path';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
 import { errorBody } from '../http/error-body';
 import { RenditionFileQueryDto, RequestRenditionDto } from './renditions.dto';
-import { ApiSignedIn } from '../http/openapi/responses';
+import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
+import { RenditionView } from './renditions.views';
 
 @ApiTags('final PDF')
 @ApiSignedIn()
@@ -28,25 +29,35 @@ export class RenditionsController {
   @ApiOperation({
     summary: 'Render the final PDF(s) of the published letter with its confirmed sign-ons',
   })
-  request(
+  @ApiAcceptedResponse({
+    type: RenditionView,
+    description: 'queued; poll GET /api/renditions/{rid}',
+  })
+  // 422: a draft has no final PDF.
+  @ApiErrors(404, 413, 422)
+  requestRendition(
     @Param('lid') lid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: RequestRenditionDto,
-  ) {
+  ): Promise<RenditionView> {
     return this.renditions.request(lid, auth.user.id, dto);
   }
 
   @Get('letters/:lid/renditions')
   @Can(Action.Read)
   @ApiOperation({ summary: "The letter's renditions, newest first" })
-  list(@Param('lid') lid: string) {
+  @ApiOkResponse({ type: [RenditionView] })
+  @ApiErrors(404)
+  listRenditions(@Param('lid') lid: string): Promise<RenditionView[]> {
     return this.renditions.list(lid);
   }
 
   @Get('renditions/:rid')
   @Can(Action.Read)
   @ApiOperation({ summary: 'Status, progress, and the files once done' })
-  get(@Param('rid') rid: string) {
+  @ApiOkResponse({ type: RenditionView })
+  @ApiErrors(404)
+  getRendition(@Param('rid') rid: string): Promise<RenditionView> {
     return this.renditions.get(rid);
   }
 
@@ -54,18 +65,31 @@ export class RenditionsController {
   @HttpCode(202)
   @Can(Action.RenderPdf)
   @ApiOperation({ summary: 'Queue a failed rendition again' })
-  retry(@Param('rid') rid: string, @CurrentAuth() auth: RequestAuth) {
+  @ApiAcceptedResponse({ type: RenditionView })
+  // 422: only a failed rendition can be retried.
+  @ApiErrors(404, 422)
+  retryRendition(
+    @Param('rid') rid: string,
+    @CurrentAuth() auth: RequestAuth,
+  ): Promise<RenditionView> {
     return this.renditions.retry(rid, auth.user.id);
   }
 
   @Get('renditions/:rid/file')
   @Can(Action.Read)
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary:
       'Download the PDF (?addressee=i for a per-addressee rendition); the delivery edition names signers who asked to be named only to the officials, so it is for coordinators',
   })
-  async file(
+  // The 200 names its media type itself: @ApiProduces would label the JSON errors as PDF too.
+  @ApiOkResponse({
+    description: 'the PDF, `Content-Disposition: attachment`, not cached',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  // 403 also for the delivery edition below coordinator; 404 also when the stored file is
+  // missing; 422: the rendition is not done.
+  @ApiErrors(404, 422)
+  async downloadRendition(
     @Param('rid') rid: string,
     @Query() query: RenditionFileQueryDto,
     @CurrentMembership() membership: MembershipEntity,

@@ -4,19 +4,30 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class RequestRenditionDto {
-  @ApiPropertyOptional({ enum: renditionVariants, default: 'combined' })
+  @ApiPropertyOptional({
+    enum: renditionVariants,
+    enumName: 'RenditionVariant',
+    default: 'combined',
+  })
   @IsOptional()
   @IsIn(renditionVariants)
   variant?: (typeof renditionVariants)[number];
 
-  @ApiPropertyOptional({ enum: renditionEditions, default: 'delivery' })
+  @ApiPropertyOptional({
+    enum: renditionEditions,
+    enumName: 'RenditionEdition',
+    default: 'delivery',
+  })
   @IsOptional()
   @IsIn(renditionEditions)
   edition?: (typeof renditionEditions)[number];
 }
 
 export class RenditionFileQueryDto {
-  @ApiPropertyOptional({ description: 'the addressee (0-based) of a per-addressee rendition' })
+  @ApiPropertyOptional({
+    example: 0,
+    description: 'the addressee (0-based) of a per-addressee rendition',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

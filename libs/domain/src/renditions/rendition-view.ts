@@ -1,13 +1,19 @@
-import type { RenditionEntity, RenditionFile } from './rendition.entity';
+import type {
+  RenditionEdition,
+  RenditionEntity,
+  RenditionFile,
+  RenditionStatus,
+  RenditionVariant,
+} from './rendition.entity';
 
 export interface RenditionView {
   id: string;
   letterId: string;
-  status: string;
+  status: RenditionStatus;
   progress: number;
   revision: number;
-  variant: string;
-  edition: string;
+  variant: RenditionVariant;
+  edition: RenditionEdition;
   /** Organizations named in the file(s). */
   signatoryCount: number;
   /** Signed on, counted but not named in this edition. */
