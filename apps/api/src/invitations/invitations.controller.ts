@@ -1,6 +1,12 @@
 import { Action, DomainError, InvitationsService, type InviteTarget } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { InvitationsQueryDto, InviteDto } from './invitations.dto';
 import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
@@ -17,6 +23,19 @@ export class InvitationsController {
   @Can(Action.InviteOrganizations)
   @ApiOperation({
     summary: 'Invite organizations to sign an open letter, each once, by email link',
+  })
+  // Whole bodies as examples: the fields exclude each other, so per-field examples would
+  // combine into a body the route refuses.
+  @ApiBody({
+    type: InviteDto,
+    examples: {
+      organizations: {
+        summary: 'these organizations',
+        value: { organizationIds: ['0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b'] },
+      },
+      tag: { summary: 'every organization with a tag', value: { tag: 'press-freedom' } },
+      everyone: { summary: 'the whole directory', value: { allOrganizations: true } },
+    },
   })
   @ApiAcceptedResponse({
     type: InvitedView,

@@ -73,7 +73,7 @@ export class AddresseeDto {
 
 /** The letter as written: `content` in shared/design/api.md. */
 export class LetterContentDto {
-  @ApiProperty({ maxLength: 300 })
+  @ApiProperty({ maxLength: 300, example: 'Protect journalists and the free flow of information' })
   @IsString()
   @MaxLength(300)
   @Matches(TEXT, visible)
@@ -116,6 +116,8 @@ export class LetterContentDto {
       '(nested one level), bold, italic, http/https/mailto links. Anything else (tables, images, ' +
       'code, rules, raw HTML, # headings…) is refused with 422 naming the line (docs/letters.md).',
     maxLength: 100_000,
+    example:
+      'We, the undersigned organizations, write to urge you to act **without delay** to protect journalists who face detention for their work.\n\n## Our requests\n\n1. Release every journalist held for their reporting.\n2. Publish the number of journalists in detention.',
   })
   @IsString()
   @MaxLength(100_000)

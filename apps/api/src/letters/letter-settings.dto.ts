@@ -25,7 +25,7 @@ const oneOf = (values: readonly string[]) => ({ message: `must be one of ${value
 
 /** Every field optional: used whole at creation and as a patch afterwards. */
 export class LetterSettingsDto {
-  @ApiPropertyOptional({ enum: signatoryOrders })
+  @ApiPropertyOptional({ enum: signatoryOrders, enumName: 'SignatoryOrder' })
   @IsOptional()
   @IsIn(signatoryOrders, oneOf(signatoryOrders))
   signatoryOrder?: SignatoryOrder;
@@ -50,7 +50,7 @@ export class LetterSettingsDto {
   @IsBoolean()
   requireApproval?: boolean;
 
-  @ApiPropertyOptional({ enum: visibilities, isArray: true })
+  @ApiPropertyOptional({ enum: visibilities, enumName: 'Visibility', isArray: true })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'must allow at least one visibility' })
@@ -63,7 +63,7 @@ export class LetterSettingsDto {
   @IsBoolean()
   publicPage?: boolean;
 
-  @ApiPropertyOptional({ enum: pageSizes })
+  @ApiPropertyOptional({ enum: pageSizes, enumName: 'PageSize' })
   @IsOptional()
   @IsIn(pageSizes, oneOf(pageSizes))
   pageSize?: PageSize;

@@ -38,7 +38,11 @@ export class CreateLetterDto {
 }
 
 export class SaveDraftDto {
-  @ApiProperty({ description: 'the revision this edit started from', maximum: INT32_MAX })
+  @ApiProperty({
+    example: 3,
+    description: 'the revision this edit started from',
+    maximum: INT32_MAX,
+  })
   @IsInt()
   @Min(1)
   @Max(INT32_MAX)
@@ -50,7 +54,7 @@ export class SaveDraftDto {
   @Type(() => LetterContentDto)
   content: LetterContentDto;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, example: 'sharper title' })
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -58,14 +62,14 @@ export class SaveDraftDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX, example: 1 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(INT32_MAX)
   from: number;
 
-  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX, example: 3 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -74,19 +78,23 @@ export class DiffQueryDto {
 }
 
 export class AddCommentDto {
-  @ApiProperty({ minimum: 1, maximum: INT32_MAX })
+  @ApiProperty({ minimum: 1, maximum: INT32_MAX, example: 3 })
   @IsInt()
   @Min(1)
   @Max(INT32_MAX)
   revision: number;
 
-  @ApiProperty({ maxLength: 10_000 })
+  @ApiProperty({ maxLength: 10_000, example: 'Should we name the minister first?' })
   @IsString()
   @MaxLength(10_000)
   @Matches(/\S/, { message: 'must contain visible text' })
   body: string;
 
-  @ApiPropertyOptional({ description: 'the passage the comment is about', maxLength: 1000 })
+  @ApiPropertyOptional({
+    example: 'Dear Minister Okafor-Lindqvist',
+    description: 'the passage the comment is about',
+    maxLength: 1000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -94,7 +102,11 @@ export class AddCommentDto {
 }
 
 export class PublishDto {
-  @ApiPropertyOptional({ description: 'default: the latest revision', maximum: INT32_MAX })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'default: the latest revision',
+    maximum: INT32_MAX,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -113,6 +125,7 @@ export class PublishDto {
 
   @ApiPropertyOptional({
     enum: publishKinds,
+    enumName: 'PublishKind',
     default: 'substantive',
     description:
       'How a revision newer than the published one reaches those who signed it. `substantive`: ' +

@@ -25,17 +25,17 @@ import { INT32_MAX } from '../http/fields';
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
 export class SignaturesQueryDto {
-  @ApiPropertyOptional({ enum: signatureStatuses })
+  @ApiPropertyOptional({ enum: signatureStatuses, enumName: 'SignatureStatus' })
   @IsOptional()
   @IsIn(signatureStatuses, oneOf(signatureStatuses))
   status?: SignatureStatus;
 
-  @ApiPropertyOptional({ enum: signatureSources })
+  @ApiPropertyOptional({ enum: signatureSources, enumName: 'SignatureSource' })
   @IsOptional()
   @IsIn(signatureSources, oneOf(signatureSources))
   source?: SignatureSource;
 
-  @ApiPropertyOptional({ enum: visibilities })
+  @ApiPropertyOptional({ enum: visibilities, enumName: 'Visibility' })
   @IsOptional()
   @IsIn(visibilities, oneOf(visibilities))
   visibility?: Visibility;
@@ -58,33 +58,46 @@ export class SignaturesQueryDto {
 }
 
 export class UpdateSignatureDto {
-  @ApiPropertyOptional({ enum: moderationStatuses, description: 'approve, or reject' })
+  @ApiPropertyOptional({
+    enum: moderationStatuses,
+    enumName: 'ModerationStatus',
+    description: 'approve, or reject',
+  })
   @IsOptional()
   @IsIn(moderationStatuses, oneOf(moderationStatuses))
   status?: ModerationStatus;
 
-  @ApiPropertyOptional({ description: 'the name exactly as it will be printed (at most 300)' })
+  @ApiPropertyOptional({
+    example: 'Reporters Alliance (Paris)',
+    description: 'the name exactly as it will be printed (at most 300)',
+  })
   @IsOptional()
   @IsString()
   displayName?: string;
 }
 
 export class ManualSignatureDto {
-  @ApiPropertyOptional({ description: 'the organization in the directory, if it is there' })
+  @ApiPropertyOptional({
+    example: '0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b',
+    description: 'the organization in the directory, if it is there',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   organizationId?: string;
 
-  @ApiProperty({ description: 'exactly as it will be printed (at most 300)' })
+  @ApiProperty({
+    example: 'Reporters Alliance',
+    description: 'exactly as it will be printed (at most 300)',
+  })
   @IsString()
   displayName: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'Ana Ruiz' })
   @IsString()
   signerName: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Director' })
   @IsOptional()
   @IsString()
   signerTitle?: string;
@@ -94,12 +107,12 @@ export class ManualSignatureDto {
   @IsString()
   country?: string;
 
-  @ApiPropertyOptional({ enum: visibilities })
+  @ApiPropertyOptional({ enum: visibilities, enumName: 'Visibility' })
   @IsOptional()
   @IsIn(visibilities, oneOf(visibilities))
   visibility?: Visibility;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'ana@reporters.example' })
   @IsOptional()
   @IsString()
   signerEmail?: string;
@@ -108,7 +121,10 @@ export class ManualSignatureDto {
   @IsBoolean()
   authorized: boolean;
 
-  @ApiPropertyOptional({ description: 'how and when it came, at most 1000 characters' })
+  @ApiPropertyOptional({
+    example: 'Signed letter received by post on 2 December',
+    description: 'how and when it came, at most 1000 characters',
+  })
   @IsOptional()
   @IsString()
   note?: string;
@@ -117,6 +133,7 @@ export class ManualSignatureDto {
 export class SignaturesCsvQueryDto {
   @ApiPropertyOptional({
     enum: csvScopes,
+    enumName: 'CsvScope',
     description: 'default: all for coordinators and above, public for others',
   })
   @IsOptional()
