@@ -2,6 +2,7 @@ import { AuditService, SignatureEntity } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
+  Contract,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn as linkIn,
@@ -33,6 +34,7 @@ const corrected = withBody((body) =>
 
 describe('publishing a correction', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let coalition: Coalition;
   let userId: string;
@@ -53,9 +55,15 @@ describe('publishing a correction', () => {
       .put(`/api/letters/${lid}/draft`)
       .set(auth())
       .send({ baseRevision, content })
-      .expect(200);
+      .expect(200)
+      .expect((res) => contract.expect('put', '/api/letters/{lid}/draft', res));
   const publish = (lid: string, body: object) =>
-    t.http().post(`/api/letters/${lid}/publish`).set(auth()).send(body);
+    t
+      .http()
+      .post(`/api/letters/${lid}/publish`)
+      .set(auth())
+      .send(body)
+      .expect((res) => contract.expect('post', '/api/letters/{lid}/publish', res));
   const mails = (email: string, subject: string) =>
     sink.to(email).filter((m) => m.subject?.includes(subject));
 
@@ -76,6 +84,7 @@ describe('publishing a correction', () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
     coalition = await Coalition.create(t, 'Press Freedom Coalition');
+    contract = await Contract.of(t);
     userId = (await t.http().get('/api/auth/me').set(auth()).expect(200)).body.id as string;
   });
   afterAll(async () => {

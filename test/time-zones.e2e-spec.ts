@@ -1,6 +1,6 @@
 import { JobName, JobProducer } from '@app/jobs';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
-import { Coalition, createTestApp, fixtureLetter, type TestApp } from './support';
+import { Coalition, Contract, createTestApp, fixtureLetter, type TestApp } from './support';
 
 const NY_DEADLINE = '20 December 2026, 11:59 pm EST';
 
@@ -11,6 +11,7 @@ const NY_DEADLINE = '20 December 2026, 11:59 pm EST';
  */
 describe('time zones', () => {
   let t: TestApp;
+  let contract: Contract;
   let sink: SmtpSink;
   let coalition: Coalition;
   const as = () => coalition.auth();
@@ -19,9 +20,21 @@ describe('time zones', () => {
     await waitForQueuesIdle(t.app);
   };
   const publish = (lid: string, body: object) =>
-    t.http().post(`/api/letters/${lid}/publish`).set(as()).send(body);
+    t
+      .http()
+      .post(`/api/letters/${lid}/publish`)
+      .set(as())
+      .send(body)
+      .expect((res) => contract.expect('post', '/api/letters/{lid}/publish', res));
   const letterOf = async (lid: string) =>
-    (await t.http().get(`/api/letters/${lid}`).set(as()).expect(200)).body as {
+    (
+      await t
+        .http()
+        .get(`/api/letters/${lid}`)
+        .set(as())
+        .expect(200)
+        .expect((res) => contract.expect('get', '/api/letters/{lid}', res))
+    ).body as {
       status: string;
       deadline: string | null;
       deadlineInZone: string | null;
@@ -40,6 +53,7 @@ describe('time zones', () => {
     // Pinned to a calendar, so that the dates below stay in the future.
     t.clock.travelTo('2026-12-01T12:00:00Z');
     coalition = await Coalition.create(t, 'Washington Coalition');
+    contract = await Contract.of(t);
   });
   afterAll(async () => {
     await t.close();

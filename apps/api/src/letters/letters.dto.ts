@@ -125,7 +125,6 @@ export class PublishDto {
 
   @ApiPropertyOptional({
     enum: publishKinds,
-    enumName: 'PublishKind',
     default: 'substantive',
     description:
       'How a revision newer than the published one reaches those who signed it. `substantive`: ' +

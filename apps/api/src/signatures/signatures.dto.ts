@@ -60,7 +60,6 @@ export class SignaturesQueryDto {
 export class UpdateSignatureDto {
   @ApiPropertyOptional({
     enum: moderationStatuses,
-    enumName: 'ModerationStatus',
     description: 'approve, or reject',
   })
   @IsOptional()
