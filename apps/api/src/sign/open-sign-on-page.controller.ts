@@ -12,7 +12,7 @@ import {
   openSignOnSent,
   type OpenSubmitted,
 } from '../views/open-sign-on.pages';
-import { formToJson, ticked, typed } from './form-fields';
+import { openSignOnForm, ticked, typed } from './form-fields';
 import { PageErrorFilter } from './page-error.filter';
 import { sendPage } from './page-response';
 import { bodyObject, requestMeta } from './request-meta';
@@ -65,11 +65,7 @@ export class OpenSignOnPageController {
     checkOrigin(req, this.config);
     const published = await this.openSignOn.letter(letterId);
     try {
-      await this.openSignOn.request(
-        letterId,
-        formToJson(form, ['consent', 'authorized']),
-        requestMeta(req),
-      );
+      await this.openSignOn.request(letterId, openSignOnForm(form), requestMeta(req));
     } catch (error) {
       if (!(error instanceof DomainError && error.code === DomainErrorCode.Invalid)) throw error;
       const submitted: OpenSubmitted = {

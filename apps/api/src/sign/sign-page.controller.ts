@@ -33,7 +33,7 @@ import {
   withdrawnModel,
 } from '../views/sign-results.model';
 import { declinePage, signPage, signResult } from '../views/sign.pages';
-import { formToJson, ticked, typed } from './form-fields';
+import { declineForm, delegateForm, signOnForm, ticked, typed } from './form-fields';
 import { LinkMissLimiter } from './link-miss.limiter';
 import { PageErrorFilter } from './page-error.filter';
 import { sendPage } from './page-response';
@@ -76,11 +76,7 @@ export class SignPageController {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
     try {
-      const outcome = await this.signOn.sign(
-        token,
-        formToJson(form, ['consent', 'authorized']),
-        requestMeta(req),
-      );
+      const outcome = await this.signOn.sign(token, signOnForm(form), requestMeta(req));
       sendPage(res, {
         status: outcome.created ? 201 : 200,
         title: 'Your sign-on',
@@ -164,7 +160,7 @@ export class SignPageController {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
     try {
-      await this.signOn.decline(token, formToJson(form));
+      await this.signOn.decline(token, declineForm(form));
     } catch (error) {
       if (!isInvalid(error)) throw error;
       return sendPage(res, {
@@ -197,7 +193,7 @@ export class SignPageController {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
     try {
-      const { delegatedTo } = await this.delegation.delegate(token, formToJson(form));
+      const { delegatedTo } = await this.delegation.delegate(token, delegateForm(form));
       sendPage(res, {
         status: 200,
         title: 'Passed on',

@@ -14,6 +14,7 @@ import { liveKeyFor } from './signature-moderation';
 import { Batches } from './batches';
 import { LIVE_STATUSES, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
+import type { DeclineCommand, SignOnCommand } from './sign-on-commands';
 import { signerFields, reasonText, type SignerFields } from './signer-input';
 import { SignerMailer } from './signer-mailer';
 
@@ -70,7 +71,7 @@ export interface SignOutcome {
 
 interface SignRequest {
   token: string;
-  body: Record<string, unknown>;
+  command: SignOnCommand;
   meta: RequestMeta;
 }
 
@@ -139,13 +140,9 @@ export class SignOnService {
    * published. Repeating an identical submission changes nothing and answers the same
    * signature; of simultaneous first submissions exactly one creates it.
    */
-  async sign(
-    token: string,
-    body: Record<string, unknown>,
-    meta: RequestMeta,
-  ): Promise<SignOutcome> {
-    const result = await this.batches.call({ token, body, meta });
-    if (result === ALONE) return this.signAlone(token, body, meta);
+  async sign(token: string, command: SignOnCommand, meta: RequestMeta): Promise<SignOutcome> {
+    const result = await this.batches.call({ token, command, meta });
+    if (result === ALONE) return this.signAlone(token, command, meta);
     if ('error' in result) throw result.error;
     return result.outcome;
   }
@@ -153,16 +150,16 @@ export class SignOnService {
   /** One submission in a transaction of its own: changes, and whatever a batch left out. */
   private async signAlone(
     token: string,
-    body: Record<string, unknown>,
+    command: SignOnCommand,
     meta: RequestMeta,
   ): Promise<SignOutcome> {
     try {
-      return await this.signOnce(token, body, meta);
+      return await this.signOnce(token, command, meta);
     } catch (error) {
       // A concurrent submission inserted the organization's signature first: this one is
       // now a repeat (or a change) of it.
       if (!isUniqueViolation(error)) throw error;
-      return this.signOnce(token, body, meta);
+      return this.signOnce(token, command, meta);
     }
   }
 
@@ -195,7 +192,7 @@ export class SignOnService {
         const access = link.access;
         claimed.add(access.invitation!.id);
         try {
-          const fields = this.checked(access, request.body);
+          const fields = this.checked(access, request.command);
           const existing = access.signature;
           if (existing && isLive(existing)) {
             results.push(
@@ -223,10 +220,10 @@ export class SignOnService {
     });
   }
 
-  private signOnce(token: string, body: Record<string, unknown>, meta: RequestMeta) {
+  private signOnce(token: string, command: SignOnCommand, meta: RequestMeta) {
     return this.dataSource.transaction(async (manager): Promise<SignOutcome> => {
       const access = await this.access.resolve(manager, token);
-      const fields = this.checked(access, body);
+      const fields = this.checked(access, command);
       const existing = access.signature;
       if (existing && isLive(existing)) return this.change(manager, access, existing, fields);
       if (!access.invitation) {
@@ -243,13 +240,13 @@ export class SignOnService {
   }
 
   /** The submitted fields, when the letter takes sign-ons and the link's sign-on may change. */
-  private checked(access: SignerAccess, body: Record<string, unknown>): SignerFields {
+  private checked(access: SignerAccess, command: SignOnCommand): SignerFields {
     if (!access.open) throw closed(access);
-    const fields = signerFields(body, access.settings.visibilities);
+    const fields = signerFields(command, access.settings.visibilities);
     if (access.signature?.status === 'pending_confirmation') {
       throw new DomainError(
         DomainErrorCode.NotAllowedNow,
-        'status: confirm this sign-on request first (POST /api/sign/:token/confirm)',
+        'status: confirm this sign-on request first, with the link in the confirmation email',
       );
     }
     return fields;
@@ -454,14 +451,8 @@ export class SignOnService {
   }
 
   /** An invited organization says no; a later sign-on while open is still welcome. */
-  async decline(
-    token: string,
-    body: Record<string, unknown>,
-  ): Promise<{ invitationStatus: string }> {
-    const unknown = Object.keys(body).find((key) => key !== 'reason');
-    if (unknown !== undefined)
-      throw DomainError.invalid(unknown.slice(0, 50), 'is not an accepted field');
-    const reason = reasonText(body.reason);
+  async decline(token: string, command: DeclineCommand): Promise<{ invitationStatus: string }> {
+    const reason = reasonText(command.reason);
     return this.dataSource.transaction(async (manager) => {
       const access = await this.access.resolve(manager, token);
       const invitation = access.invitation;
