@@ -93,6 +93,7 @@ describe('open sign-on and the public letter', () => {
     contract.expect('get', '/api/sign/{token}', viewed);
     const pending = viewed.body;
     expect(pending.signature.status).toBe('pending_confirmation');
+    expect(pending.allowedActions).toEqual(['confirm']);
 
     const first = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     const second = await t.http().post(`/api/sign/${link}/confirm`).expect(200);

@@ -63,6 +63,7 @@ describe('signing on by email link (JSON)', () => {
       signedCount: 0,
       visibilities: ['public'],
       letter: { title: letter.content.title, revision: 1, open: true },
+      allowedActions: ['sign', 'decline', 'delegate'],
     });
     expect(view.consentText).toContain('Maharat Foundation');
 
@@ -147,6 +148,7 @@ describe('signing on by email link (JSON)', () => {
     await t.http().post(`/api/letters/${lid}/close`).set(auth()).expect(200);
     const view = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
     expect(view.letter.open).toBe(false);
+    expect(view.allowedActions).toEqual([]);
     expect(view.signature.displayName).toBe('ARTICLE 19');
     for (const [path, body] of [
       ['', signBody('Changed')],
@@ -254,6 +256,7 @@ describe('signing on by email link (JSON)', () => {
 
     const before = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
     expect(before.signature).toMatchObject({ revision: 1, needsReconsent: true });
+    expect(before.allowedActions).toEqual(['change', 'confirm', 'withdraw', 'delegate']);
     const confirmed = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     expect(confirmed.body.signature).toMatchObject({ revision: 2, needsReconsent: false });
     contract.expect('post', `${SIGN}/confirm`, confirmed);

@@ -1,7 +1,9 @@
 import {
   signatureStatuses,
+  signerActions,
   visibilities,
   type SignatureStatus,
+  type SignerAction,
   type Visibility,
 } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
@@ -147,6 +149,18 @@ export class SignOnView {
     description: 'the visibilities this letter lets a signer choose; the first is the default',
   })
   visibilities!: Visibility[];
+
+  @ApiProperty({
+    enum: signerActions,
+    enumName: 'SignerAction',
+    isArray: true,
+    example: ['sign', 'decline', 'delegate'],
+    description:
+      'what this link allows now, as the server enforces it: `sign` (POST, a first sign-on), ' +
+      '`change` (POST, correct the live sign-on), `confirm`, `withdraw`, `decline`, `delegate` ' +
+      '(POST to those paths); empty once sign-ons close',
+  })
+  allowedActions!: SignerAction[];
 }
 
 /** The sign-on after signing, confirming or withdrawing. */

@@ -11,6 +11,7 @@ import { InvitationMailer } from '../invitations/invitation-mailer';
 import { newTokenSeed, signToken, signTokenHash } from '../invitations/sign-links';
 import { SignerAccessResolver } from './signer-access';
 import type { DelegateCommand } from './sign-on-commands';
+import { actionsOf } from './signer-actions';
 import { signerText } from './signer-input';
 
 const UNANSWERED = ['queued', 'sent', 'failed', 'opened'];
@@ -39,14 +40,13 @@ export class DelegationService {
     return this.dataSource.transaction(async (manager) => {
       const access = await this.access.resolve(manager, token);
       const invitation = access.invitation;
-      if (!invitation) {
+      if (!invitation || !actionsOf(access).includes('delegate')) {
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
-          'token: only an invitation link can be passed on',
+          invitation
+            ? 'letter: sign-ons have closed'
+            : 'token: only an invitation link can be passed on',
         );
-      }
-      if (!access.open) {
-        throw new DomainError(DomainErrorCode.NotAllowedNow, 'letter: sign-ons have closed');
       }
       if (email === invitation.email)
         throw DomainError.invalid('email', 'is the address this link was sent to');
