@@ -2,6 +2,7 @@ import { SignatureEntity } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
+  Contract,
   createTestApp,
   SIGN_LINK as LINK,
   signLinkIn as linkIn,
@@ -24,13 +25,20 @@ describe('open sign-on and the public letter', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let coalition: Coalition;
+  /** Real answers checked against the served OpenAPI document, as a generated client reads them. */
+  let contract: Contract;
   const rows = (lid: string) =>
     t.app.get(DataSource).getRepository(SignatureEntity).findBy({ letterId: lid });
   const openLetter = (settings: object) => coalition.openLetter(settings);
   /** Asks to sign and returns the confirmation link from the mail. */
   const ask = async (lid: string, body: object, to: string) => {
     const before = sink.to(to).length;
-    await t.http().post(`/api/s/${lid}`).send(body).expect(202, { status: 'check_email' });
+    const asked = await t
+      .http()
+      .post(`/api/s/${lid}`)
+      .send(body)
+      .expect(202, { status: 'check_email' });
+    contract.expect('post', '/api/s/{letterId}', asked);
     await waitForQueuesIdle(t.app);
     const mails = sink.to(to);
     expect(mails.length).toBe(before + 1);
@@ -45,6 +53,7 @@ describe('open sign-on and the public letter', () => {
       OPEN_SIGNON_LIMIT_PER_IP: String(PER_IP),
     });
     coalition = await Coalition.create(t);
+    contract = await Contract.of(t);
     await t
       .http()
       .post(`/api/workspaces/${coalition.workspaceId}/organizations`)
@@ -59,27 +68,38 @@ describe('open sign-on and the public letter', () => {
 
   it('is not there unless the letter allows it', async () => {
     const lid = await openLetter({});
-    await t.http().get(`/api/s/${lid}`).expect(404);
-    await t.http().post(`/api/s/${lid}`).send(request('X', 'x@x.example')).expect(404);
-    await t.http().get(`/api/l/${lid}`).expect(404);
+    contract.expect('get', '/api/s/{letterId}', await t.http().get(`/api/s/${lid}`).expect(404));
+    const refused = await t
+      .http()
+      .post(`/api/s/${lid}`)
+      .send(request('X', 'x@x.example'))
+      .expect(404);
+    contract.expect('post', '/api/s/{letterId}', refused);
+    contract.expect('get', '/api/l/{letterId}', await t.http().get(`/api/l/${lid}`).expect(404));
   });
 
   it('confirms by email (twice is harmless), then waits for approval', async () => {
     const lid = await openLetter({ openSignOn: true, requireApproval: true });
-    const form = (await t.http().get(`/api/s/${lid}`).expect(200)).body;
+    const shown = await t.http().get(`/api/s/${lid}`).expect(200);
+    contract.expect('get', '/api/s/{letterId}', shown);
+    const form = shown.body;
     expect(form).toMatchObject({ open: true, requireApproval: true, workspace: 'Coalition' });
 
     const mail = await ask(lid, request('free press unlimited', 'nadia@fpu.nl'), 'nadia@fpu.nl');
     expect(mail.subject).toContain('Confirm your sign-on');
     const link = linkIn(mail.text);
     // Opening the link (a GET, as mail scanners do) changes nothing.
-    const pending = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
+    const viewed = await t.http().get(`/api/sign/${link}`).expect(200);
+    contract.expect('get', '/api/sign/{token}', viewed);
+    const pending = viewed.body;
     expect(pending.signature.status).toBe('pending_confirmation');
+    expect(pending.allowedActions).toEqual(['confirm']);
 
     const first = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     const second = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     expect(first.body.signature.status).toBe('pending_approval');
     expect(second.body.signature).toEqual(first.body.signature);
+    contract.expect('post', '/api/sign/{token}/confirm', first);
 
     const [row] = await rows(lid);
     expect(row).toMatchObject({ source: 'open', status: 'pending_approval', domainVerified: true });
@@ -151,6 +171,7 @@ describe('open sign-on and the public letter', () => {
     ] as const) {
       const answer = await t.http().post(`/api/s/${lid}`).send(body).expect(400);
       expect(answer.body.message).toMatch(message);
+      contract.expect('post', '/api/s/{letterId}', answer);
     }
     expect(await rows(lid)).toHaveLength(0);
   });
@@ -176,6 +197,7 @@ describe('open sign-on and the public letter', () => {
         .expect(200);
     }
     const page = await t.http().get(`/api/l/${lid}`).expect(200);
+    contract.expect('get', '/api/l/{letterId}', page);
     expect(page.body.signatories).toEqual([{ displayName: 'Öffentlich e.V.', country: 'DE' }]);
     expect(page.body.signedCount).toBe(3);
     const raw = JSON.stringify(page.body);

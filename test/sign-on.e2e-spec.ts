@@ -2,6 +2,7 @@ import { AuditService, SignatureEntity } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import {
   Coalition,
+  Contract,
   createTestApp,
   fixtureLetter as letter,
   signLinkIn as linkIn,
@@ -25,6 +26,9 @@ describe('signing on by email link (JSON)', () => {
   let t: TestApp;
   let sink: SmtpSink;
   let coalition: Coalition;
+  /** Real answers checked against the served OpenAPI document, as a generated client reads them. */
+  let contract: Contract;
+  const SIGN = '/api/sign/{token}';
   const auth = () => coalition.auth();
   const openLetter = (settings: object = {}, days = 10) => coalition.openLetter(settings, { days });
   const invited = (lid: string, name?: string) => coalition.invited(sink, lid, name);
@@ -38,6 +42,7 @@ describe('signing on by email link (JSON)', () => {
     sink = await SmtpSink.start();
     t = await createTestApp({ SMTP_URL: sink.url, MAIL_PER_MINUTE: '10000' });
     coalition = await Coalition.create(t, 'Press Freedom Coalition');
+    contract = await Contract.of(t);
   });
   afterAll(async () => {
     await t.close();
@@ -48,7 +53,9 @@ describe('signing on by email link (JSON)', () => {
     const lid = await openLetter();
     const { link, email } = await invited(lid, 'Maharat Foundation');
 
-    const view = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
+    const viewed = await t.http().get(`/api/sign/${link}`).expect(200);
+    contract.expect('get', SIGN, viewed);
+    const view = viewed.body;
     expect(view).toMatchObject({
       organization: { name: 'Maharat Foundation' },
       invitationStatus: 'sent',
@@ -56,6 +63,7 @@ describe('signing on by email link (JSON)', () => {
       signedCount: 0,
       visibilities: ['public'],
       letter: { title: letter.content.title, revision: 1, open: true },
+      allowedActions: ['sign', 'decline', 'delegate'],
     });
     expect(view.consentText).toContain('Maharat Foundation');
 
@@ -66,8 +74,11 @@ describe('signing on by email link (JSON)', () => {
       .send(signBody('Maharat Foundation'))
       .expect(201);
     expect(first.body.signature).toMatchObject({ status: 'confirmed', revision: 1 });
+    contract.expect('post', SIGN, first);
     const again = await t.http().post(`/api/sign/${link}`).send(signBody('Maharat Foundation'));
     expect(again.status).toBe(200);
+    contract.expect('post', SIGN, again);
+    contract.expect('get', SIGN, await t.http().get(`/api/sign/${link}`).expect(200));
     expect(again.body.signature.id).toBe(first.body.signature.id);
 
     const [stored] = await signatures(lid);
@@ -109,7 +120,12 @@ describe('signing on by email link (JSON)', () => {
     const lid = await openLetter();
     const { link } = await invited(lid);
 
-    await t.http().post(`/api/sign/${link}/decline`).send({ reason: 'Not our focus' }).expect(200);
+    const declined = await t
+      .http()
+      .post(`/api/sign/${link}/decline`)
+      .send({ reason: 'Not our focus' })
+      .expect(200);
+    contract.expect('post', `${SIGN}/decline`, declined);
     expect(await invitationStatus(link)).toBe('declined');
     await t.http().post(`/api/sign/${link}/decline`).send({}).expect(200);
 
@@ -117,8 +133,10 @@ describe('signing on by email link (JSON)', () => {
     expect(await invitationStatus(link)).toBe('signed');
     const declineSigned = await t.http().post(`/api/sign/${link}/decline`).send({}).expect(422);
     expect(declineSigned.body.message).toMatch(/withdraw/);
+    contract.expect('post', `${SIGN}/decline`, declineSigned);
 
     const withdrawn = await t.http().post(`/api/sign/${link}/withdraw`).expect(200);
+    contract.expect('post', `${SIGN}/withdraw`, withdrawn);
     expect(withdrawn.body.signature.status).toBe('withdrawn');
     expect(await invitationStatus(link)).toBe('withdrawn');
     await t.http().post(`/api/sign/${link}/withdraw`).expect(200);
@@ -130,6 +148,7 @@ describe('signing on by email link (JSON)', () => {
     await t.http().post(`/api/letters/${lid}/close`).set(auth()).expect(200);
     const view = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
     expect(view.letter.open).toBe(false);
+    expect(view.allowedActions).toEqual([]);
     expect(view.signature.displayName).toBe('ARTICLE 19');
     for (const [path, body] of [
       ['', signBody('Changed')],
@@ -138,6 +157,7 @@ describe('signing on by email link (JSON)', () => {
     ] as const) {
       const refused = await t.http().post(`/api/sign/${link}${path}`).send(body).expect(422);
       expect(refused.body.message).toMatch(/^letter: sign-ons are closed/);
+      contract.expect('post', `${SIGN}${path}`, refused);
     }
     expect((await signatures(lid)).find((s) => s.status === 'confirmed')?.displayName).toBe(
       'ARTICLE 19',
@@ -153,6 +173,7 @@ describe('signing on by email link (JSON)', () => {
     t.clock.advance(2 * DAY);
     const gone = await t.http().get(`/api/sign/${link}`).expect(410);
     expect(gone.body.message).toMatch(/^token: /);
+    contract.expect('get', SIGN, gone);
     await t.http().post(`/api/sign/${link}`).send(signBody('Late Org')).expect(410);
   });
 
@@ -176,24 +197,26 @@ describe('signing on by email link (JSON)', () => {
       .send(signBody('CPJ', { visibility: 'secret' }))
       .expect(400);
     expect(refused.body.message).toMatch(/^visibility: /);
+    contract.expect('post', SIGN, refused);
   });
 
   it('hands the link to a colleague: the old link stops, the new one works, both are audited', async () => {
     const lid = await openLetter();
     const { link, email } = await invited(lid, 'Index on Censorship');
     const colleague = 'press-officer@index.example';
-    await t
+    const passedOn = await t
       .http()
       .post(`/api/sign/${link}/delegate`)
       .send({ email: colleague, fromName: 'Ruth' })
       .expect(200, { delegatedTo: colleague });
+    contract.expect('post', `${SIGN}/delegate`, passedOn);
     const mail = await sink.waitForMail(colleague);
     expect(mail.subject).toContain('Passed on to you');
     expect(mail.text).toContain(`Ruth (${email})`);
     const fresh = linkIn(mail.text);
     expect(fresh).not.toBe(link);
 
-    await t.http().get(`/api/sign/${link}`).expect(404);
+    contract.expect('get', SIGN, await t.http().get(`/api/sign/${link}`).expect(404));
     await t.http().post(`/api/sign/${fresh}`).send(signBody('Index on Censorship')).expect(201);
 
     const events = await t.app.get(AuditService).listForLetter(lid);
@@ -204,6 +227,7 @@ describe('signing on by email link (JSON)', () => {
     const refused = await t.http().post(`/api/sign/${fresh}/delegate`).send({ email: 'nope' });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/^email: /);
+    contract.expect('post', `${SIGN}/delegate`, refused);
   });
 
   it('asks earlier signers to confirm a newer revision, with a diff; confirming updates it', async () => {
@@ -232,8 +256,10 @@ describe('signing on by email link (JSON)', () => {
 
     const before = (await t.http().get(`/api/sign/${link}`).expect(200)).body;
     expect(before.signature).toMatchObject({ revision: 1, needsReconsent: true });
+    expect(before.allowedActions).toEqual(['change', 'confirm', 'withdraw', 'delegate']);
     const confirmed = await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     expect(confirmed.body.signature).toMatchObject({ revision: 2, needsReconsent: false });
+    contract.expect('post', `${SIGN}/confirm`, confirmed);
     await t.http().post(`/api/sign/${link}/confirm`).expect(200);
     const [stored] = await signatures(lid);
     expect(stored.revision).toBe(2);
@@ -253,6 +279,11 @@ describe('signing on by email link (JSON)', () => {
       (e) => e.action === 'invitation.opened',
     );
     expect(opened).toHaveLength(1);
+    const unknown = await t
+      .http()
+      .post(`/api/sign/${'x'.repeat(43)}/opened`)
+      .expect(404);
+    contract.expect('post', `${SIGN}/opened`, unknown);
   });
 
   describe('hostile input', () => {
@@ -303,6 +334,7 @@ describe('signing on by email link (JSON)', () => {
       const { link } = await invited(lid);
       const answer = await t.http().post(`/api/sign/${link}`).send(body).expect(400);
       expect(answer.body.message).toMatch(message);
+      contract.expect('post', SIGN, answer);
       expect(await invitationStatus(link)).not.toBe('signed');
     });
 

@@ -6,7 +6,7 @@ import {
   UserEntity,
 } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { DataSource, type ObjectLiteral } from 'typeorm';
 
 /** Workspaces, members, join-by-email links and the membership audit chain (issue 3). */
@@ -362,10 +362,13 @@ describe('workspaces and members', () => {
   });
 
   describe('join by email', () => {
+    /** Real answers checked against the served OpenAPI document. */
+    let contract: Contract;
     let owner: Account;
     let coalition: { id: string; name: string; slug: string };
     const escapedName = 'Coalition «Presse» &amp; &lt;Liberté&gt;';
     beforeAll(async () => {
+      contract = await Contract.of(t);
       owner = await register(unique('inviter'), 'Ines Inviter');
       coalition = await createWorkspace(owner, 'Coalition «Presse» & <Liberté>');
     });
@@ -390,8 +393,10 @@ describe('workspaces and members', () => {
 
       const workspace = { id: coalition.id, name: coalition.name };
       const described = { workspace, email, role: 'coordinator', expiresAt, hasAccount: false };
-      await api(null, 'get', `/api/join/${token}`).expect(200, described);
+      const shown = await api(null, 'get', `/api/join/${token}`).expect(200, described);
+      contract.expect('get', '/api/join/{token}', shown);
       const joined = await join(token, ' Nadia Newcomer ').expect(201);
+      contract.expect('post', '/api/join/{token}', joined);
       expect(joined.body.user).toEqual({ id: expect.any(String), email, name: 'Nadia Newcomer' });
       await api(joined.body as Account, 'get', '/api/auth/me').expect(200, joined.body.user);
 
@@ -407,7 +412,8 @@ describe('workspaces and members', () => {
 
       const reuse = await join(token, 'Mallory', 'another password 123').expect(410);
       expect(reuse.body.message).toMatch(/^token: /);
-      await api(null, 'get', `/api/join/${token}`).expect(410);
+      contract.expect('post', '/api/join/{token}', reuse);
+      contract.expect('get', '/api/join/{token}', await api(null, 'get', `/api/join/${token}`));
       const stolen = { email, password: 'another password 123' };
       await api(null, 'post', '/api/auth/login', stolen).expect(401);
     });
@@ -423,6 +429,7 @@ describe('workspaces and members', () => {
       ]) {
         const res = await join(token, name, password).expect(400);
         expect(res.body.message.startsWith(`${field}: `)).toBe(true);
+        contract.expect('post', '/api/join/{token}', res);
       }
       expect(await repo(UserEntity).countBy({ email })).toBe(0);
       await api(null, 'post', '/api/auth/login', { email, password: PASSWORD }).expect(401);
@@ -447,8 +454,12 @@ describe('workspaces and members', () => {
 
     it('answers 404 for unknown and malformed links, 410 for a replaced one', async () => {
       for (const bad of ['A'.repeat(43), 'abc', '%00', 'A'.repeat(44), `${'A'.repeat(42)}*`]) {
-        await api(null, 'get', `/api/join/${bad}`).expect(404);
-        await join(bad, 'Nobody').expect(404);
+        contract.expect(
+          'get',
+          '/api/join/{token}',
+          await api(null, 'get', `/api/join/${bad}`).expect(404),
+        );
+        contract.expect('post', '/api/join/{token}', await join(bad, 'Nobody').expect(404));
       }
       const email = unique('twice');
       const first = await invite(owner, coalition.id, email, 'viewer');

@@ -19,7 +19,10 @@ export class Contract {
   constructor(readonly document: OpenAPIObject) {
     addFormats(this.ajv);
     this.ajv.addKeyword({ keyword: 'example' });
-    this.ajv.addSchema({ $id: 'openapi.json', components: closed(document.components ?? {}) });
+    this.ajv.addSchema({
+      $id: 'openapi.json',
+      components: nullables(closed(document.components ?? {})),
+    });
   }
 
   static async of(app: TestApp): Promise<Contract> {
@@ -44,7 +47,7 @@ export class Contract {
     if (!validate) {
       const schema = this.schemaFor(method, path, res.status);
       if (!schema) return [`${key}: no JSON schema documented for this status`];
-      validate = this.ajv.compile(rebase(closed(schema)) as Json);
+      validate = this.ajv.compile(rebase(nullables(closed(schema))) as Json);
       this.compiled.set(key, validate);
     }
     if (validate(res.body)) return [];
@@ -81,4 +84,19 @@ function closed<T>(node: T): T {
     out.additionalProperties = false;
   }
   return out as T;
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema: null, or the rest of the schema. ajv reads
+ * `nullable` only beside a `type`, and not through an `allOf` (how the document marks a
+ * nullable reference to a named class or enum), where null would fail the referenced type.
+ */
+function nullables<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(nullables) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node)) out[k] = nullables(v);
+  if (out.nullable !== true) return out as T;
+  delete out.nullable;
+  return { anyOf: [{ type: 'null' }, out] } as T;
 }

@@ -21,6 +21,7 @@ import { SignPageController } from './sign/sign-page.controller';
 import { SignaturesController } from './signatures/signatures.controller';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
+import { JoinPageController } from './join/join-page.controller';
 import { LinkMissLimiter } from './sign/link-miss.limiter';
 import { MembersController } from './workspaces/members.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
@@ -58,6 +59,7 @@ export class ApiModule {
         WorkspacesController,
         MembersController,
         JoinController,
+        JoinPageController,
         CampaignsController,
         LettersController,
         LetterPreviewController,

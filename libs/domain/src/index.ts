@@ -48,6 +48,8 @@ export * from './signatures/signer-access';
 export * from './signatures/sign-on.service';
 export * from './signatures/signature.entity';
 export * from './signatures/signer-input';
+export * from './signatures/sign-on-commands';
+export * from './signatures/signer-actions';
 export * from './text/printed-text';
 export * from './signatures/signer-mailer';
 export * from './signatures/letter-activity';

@@ -55,17 +55,29 @@ function textProblem(text: string, controls: RegExp): string | null {
  * surrogate or a control character is refused with 400 naming its field, whatever the
  * route, before any validator (isEmail throws on lone surrogates) or query sees it.
  *
- * The sign-on forms, read by the domain as plain objects (no DTO class), keep their own
- * rule for names: control and disguising characters are cleaned out, not refused, so a
- * signer's pasted name still goes through (signer-input.ts). There only NUL is refused.
+ * The sign-on forms (plain objects, or DTOs marked @CleansOwnText) keep their own rule for
+ * names: control and disguising characters are cleaned out, not refused, so a signer's
+ * pasted name still goes through (signer-input.ts). There only NUL is refused.
  */
 const PLAIN = new Set<unknown>([Object, String, Number, Boolean, Array]);
+
+const cleansOwnText = new WeakSet<object>();
+
+/** Marks a body DTO whose text the domain cleans of control characters instead of refusing. */
+export function CleansOwnText(): ClassDecorator {
+  return (target) => {
+    cleansOwnText.add(target);
+  };
+}
 
 @Injectable()
 export class TextInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
-    const typed = typeof metadata.metatype === 'function' && !PLAIN.has(metadata.metatype);
+    const typed =
+      typeof metadata.metatype === 'function' &&
+      !PLAIN.has(metadata.metatype) &&
+      !cleansOwnText.has(metadata.metatype);
     const bad = badText(value, metadata.data ?? '', typed ? CONTROL : NUL);
     if (bad) {
       const message = `${bad.field}: ${bad.problem}`;

@@ -1,4 +1,9 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { errorBody } from './error-body';
 
 interface FieldProblem {
@@ -34,11 +39,24 @@ function rephrase(problem: string, property: string): string {
 }
 
 /**
+ * A body read into a DTO class must be one JSON object: an array would otherwise be read
+ * as an object with fields `0`, `1`... and refused as `[0]: is not an accepted field`.
+ */
+class BodyObjectValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && this.toValidate(metadata) && Array.isArray(value)) {
+      throw new BadRequestException(errorBody(400, 'body: expected a JSON object'));
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/**
  * The global pipe: unknown fields are refused, types converted, and a 400 whose message
  * starts with the first offending field (`email: must be an email`), all in `details`.
  */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyObjectValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

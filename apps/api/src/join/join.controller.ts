@@ -1,160 +1,50 @@
-import { DomainError, JoinService } from '@app/domain';
+import { JoinService } from '@app/domain';
+import { Body, Controller, Get, Param, Post, UseInterceptors } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpException,
-  Param,
-  Post,
-  Req,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import type { Request, Response } from 'express';
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
-import { statusOf } from '../http/domain-status';
-import { isDeadToken, LinkMissLimiter } from '../sign/link-miss.limiter';
+import { ApiErrors } from '../http/openapi/responses';
+import { LinkMissLimiter } from '../sign/link-miss.limiter';
 import { userView } from '../accounts/user.view';
-import { joinDone, joinForm, joinProblem } from '../views/join.pages';
-import { PAGE_CSP, renderPage } from '../views/render-page';
 import { AcceptJoinDto } from './join.dto';
+import { JoinAccepted, JoinLinkView } from './join.views';
 
 /**
- * The link in a member invitation email: a page (/join/:token) for people, and its JSON
- * twin (/api/join/:token) for clients. GET never changes anything; accepting is a POST.
+ * The link in a member invitation email, as JSON for clients (/api/join/:token); the
+ * pages for people are JoinPageController. GET never changes anything; accepting is a POST.
  */
 @ApiTags('accounts')
+@ApiParam({
+  name: 'token',
+  description: 'the token of the link in the invitation email',
+  example: 'q8Xz3vN0bLk2Yt6Rw9Pm4Hs7Jd1Fg5Ca0Ee2Ui8Oo3Q',
+})
 @Public()
 @UseInterceptors(LinkMissLimiter)
-@Controller()
+@Controller('api/join/:token')
 export class JoinController {
-  constructor(
-    private readonly join: JoinService,
-    private readonly misses: LinkMissLimiter,
-  ) {}
+  constructor(private readonly join: JoinService) {}
 
-  @Get('api/join/:token')
+  @Get()
   @ApiOperation({ summary: 'What a join link is for (404 unknown, 410 used or expired)' })
-  async describe(@Param('token') token: string) {
+  @ApiOkResponse({ type: JoinLinkView })
+  @ApiErrors(404, 410)
+  async describe(@Param('token') token: string): Promise<JoinLinkView> {
     const invitation = await this.join.describe(token);
     return { ...invitation, expiresAt: invitation.expiresAt.toISOString() };
   }
 
-  @Post('api/join/:token')
+  @Post()
   @ApiOperation({ summary: 'Accept: create the account (name, password), join, sign in' })
-  async accept(@Param('token') token: string, @Body() dto: AcceptJoinDto) {
+  @ApiCreatedResponse({ type: JoinAccepted })
+  @ApiErrors(404, 410)
+  async accept(@Param('token') token: string, @Body() dto: AcceptJoinDto): Promise<JoinAccepted> {
     const { user, token: sessionToken } = await this.join.accept(token, dto);
     return { user: userView(user), token: sessionToken };
-  }
-
-  @Get('join/:token')
-  async page(
-    @Param('token') token: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    try {
-      const invitation = await this.join.describe(token);
-      this.send(res, 200, `Join ${invitation.workspace.name}`, joinForm, {
-        ...this.formContext(invitation),
-        error: '',
-        name: '',
-      });
-    } catch (error) {
-      await this.problem(req, res, error);
-    }
-  }
-
-  @Post('join/:token')
-  @HttpCode(200)
-  async submit(
-    @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    let invitation;
-    try {
-      invitation = await this.join.describe(token);
-    } catch (error) {
-      return this.problem(req, res, error);
-    }
-    const dto = plainToInstance(AcceptJoinDto, {
-      name: typeof body.name === 'string' ? body.name : '',
-      password: typeof body.password === 'string' ? body.password : '',
-    });
-    const problems = await validate(dto);
-    const context = { ...this.formContext(invitation), name: dto.name };
-    if (problems.length) {
-      const first = problems[0];
-      const message = `${first.property}: ${Object.values(first.constraints ?? {})[0] ?? 'invalid'}`;
-      return this.send(res, 400, `Join ${invitation.workspace.name}`, joinForm, {
-        ...context,
-        error: message,
-      });
-    }
-    try {
-      await this.join.accept(token, dto);
-    } catch (error) {
-      if (error instanceof DomainError && statusOf(error) === 400) {
-        return this.send(res, 400, `Join ${invitation.workspace.name}`, joinForm, {
-          ...context,
-          error: error.message,
-        });
-      }
-      return this.problem(req, res, error);
-    }
-    this.send(res, 200, `Welcome to ${invitation.workspace.name}`, joinDone, context);
-  }
-
-  private formContext(invitation: Awaited<ReturnType<JoinService['describe']>>) {
-    return {
-      workspace: invitation.workspace.name,
-      role: invitation.role,
-      email: invitation.email,
-      hasAccount: invitation.hasAccount,
-      expires: invitation.expiresAt.toUTCString(),
-    };
-  }
-
-  private async problem(req: Request, res: Response, error: unknown): Promise<void> {
-    if (!(error instanceof DomainError)) throw error;
-    if (isDeadToken(error)) {
-      try {
-        await this.misses.countMiss(req, res);
-      } catch (limited) {
-        if (!(limited instanceof HttpException)) throw limited;
-        return this.send(res, 429, 'Too many attempts', joinProblem, {
-          heading: 'Too many attempts',
-          message: 'Too many unknown or expired links were tried. Wait a minute and try again.',
-        });
-      }
-    }
-    const status = statusOf(error);
-    const heading = status === 410 ? 'This link can no longer be used' : 'This link is not valid';
-    this.send(res, status, heading, joinProblem, {
-      heading,
-      message: error.message.replace(/^token: /, ''),
-    });
-  }
-
-  private send(
-    res: Response,
-    status: number,
-    title: string,
-    template: string,
-    context: object,
-  ): void {
-    res
-      .status(status)
-      .setHeader('Content-Security-Policy', PAGE_CSP)
-      .setHeader('Cache-Control', 'no-store')
-      .setHeader('Referrer-Policy', 'no-referrer')
-      .type('html')
-      .send(renderPage(title, template, context));
   }
 }

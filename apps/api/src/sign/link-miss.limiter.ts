@@ -15,6 +15,13 @@ import { RedisThrottlerStorage } from '../auth/redis-throttler.storage';
 const MINUTE_MS = 60_000;
 
 /** What a client guessing tokens would get: a sign or join link unknown, used or expired. */
+/** One client tried too many unknown or expired links (429; Retry-After is set). */
+export class TooManyLinkMisses extends HttpException {
+  constructor(wait: number) {
+    super(`too many unknown or expired links; retry in ${wait} s`, 429);
+  }
+}
+
 export const isDeadToken = (error: unknown): boolean => isDeadLink(error) || isDeadJoinLink(error);
 
 /**
@@ -58,7 +65,7 @@ export class LinkMissLimiter implements NestInterceptor {
     if (record.isBlocked) {
       const wait = Math.max(1, record.timeToBlockExpire);
       res.setHeader('Retry-After', String(wait));
-      throw new HttpException(`too many unknown or expired links; retry in ${wait} s`, 429);
+      throw new TooManyLinkMisses(wait);
     }
   }
 }

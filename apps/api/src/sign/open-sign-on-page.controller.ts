@@ -1,8 +1,18 @@
 import { AppConfig } from '@app/config';
-import { DomainError, DomainErrorCode, OpenSignOnService } from '@app/domain';
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { OpenSignOnService } from '@app/domain';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Req,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { OpenSignOnThrottled } from '../auth/throttling';
 import { formError } from '../views/form-error';
@@ -12,9 +22,11 @@ import {
   openSignOnSent,
   type OpenSubmitted,
 } from '../views/open-sign-on.pages';
-import { formToJson, ticked, typed } from './form-fields';
+import { openSignOnForm, ticked, typed } from './form-fields';
 import { PageErrorFilter } from './page-error.filter';
-import { sendPage } from './page-response';
+import type { Page } from './page-response';
+import { PageInterceptor } from './page.interceptor';
+import { orRefusedForm } from './refused-form';
 import { bodyObject, requestMeta } from './request-meta';
 import { checkOrigin } from './sign-form-check';
 
@@ -35,6 +47,7 @@ const TEXT_FIELDS = [
 @ApiExcludeController()
 @Public()
 @UseFilters(PageErrorFilter)
+@UseInterceptors(PageInterceptor)
 @Controller('s/:letterId')
 export class OpenSignOnPageController {
   constructor(
@@ -43,14 +56,14 @@ export class OpenSignOnPageController {
   ) {}
 
   @Get()
-  async page(@Param('letterId') letterId: string, @Res() res: Response): Promise<void> {
+  async page(@Param('letterId') letterId: string): Promise<Page> {
     const published = await this.openSignOn.letter(letterId);
-    sendPage(res, {
+    return {
       status: 200,
       title: published.content.title,
       template: openSignOnPage,
       context: openSignOnModel(published),
-    });
+    };
   }
 
   @Post()
@@ -59,36 +72,33 @@ export class OpenSignOnPageController {
     @Param('letterId') letterId: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     const form = bodyObject(body);
     checkOrigin(req, this.config);
     const published = await this.openSignOn.letter(letterId);
-    try {
-      await this.openSignOn.request(
-        letterId,
-        formToJson(form, ['consent', 'authorized']),
-        requestMeta(req),
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === DomainErrorCode.Invalid)) throw error;
-      const submitted: OpenSubmitted = {
-        values: Object.fromEntries(TEXT_FIELDS.map((key) => [key, typed(form, key)])),
-        checked: { authorized: ticked(form, 'authorized'), consent: ticked(form, 'consent') },
-        error: formError(error.message),
-      };
-      return sendPage(res, {
-        status: 400,
-        title: published.content.title,
-        template: openSignOnPage,
-        context: openSignOnModel(published, submitted),
-      });
-    }
-    sendPage(res, {
-      status: 202,
-      title: 'Check your email',
-      template: openSignOnSent,
-      context: { letterId },
-    });
+    return orRefusedForm(
+      async () => {
+        await this.openSignOn.request(letterId, openSignOnForm(form), requestMeta(req));
+        return {
+          status: 202,
+          title: 'Check your email',
+          template: openSignOnSent,
+          context: { letterId },
+        };
+      },
+      (message) => {
+        const submitted: OpenSubmitted = {
+          values: Object.fromEntries(TEXT_FIELDS.map((key) => [key, typed(form, key)])),
+          checked: { authorized: ticked(form, 'authorized'), consent: ticked(form, 'consent') },
+          error: formError(message),
+        };
+        return {
+          status: 400,
+          title: published.content.title,
+          template: openSignOnPage,
+          context: openSignOnModel(published, submitted),
+        };
+      },
+    );
   }
 }

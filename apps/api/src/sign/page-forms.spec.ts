@@ -2,7 +2,7 @@ import { loadConfig } from '@app/config';
 import type { Request } from 'express';
 import { formError } from '../views/form-error';
 import { letterDateInWords } from '../views/letter-text.partial';
-import { formToJson } from './form-fields';
+import { declineForm, delegateForm, openSignOnForm, signOnForm } from './form-fields';
 import { checkOrigin, checkSignForm, signFormToken } from './sign-form-check';
 
 const config = loadConfig({
@@ -19,20 +19,34 @@ const request = (origin: string | undefined, host = '10.0.0.5:3000') =>
   }) as unknown as Request;
 
 describe('sign page forms', () => {
-  it('turns ticked boxes into true, drops empty fields and the form check, keeps the rest', () => {
+  it('turns a form into the command: ticked boxes true, empty fields absent, no form check', () => {
     expect(
-      formToJson(
-        {
-          form: 'x',
-          displayName: 'Org',
-          signerTitle: '',
-          consent: 'on',
-          authorized: 'yes',
-          x: ['a'],
-        },
-        ['consent', 'authorized'],
-      ),
-    ).toEqual({ displayName: 'Org', consent: true, authorized: 'yes', x: ['a'] });
+      signOnForm({
+        form: 'x',
+        displayName: 'Org',
+        signerName: 'Ann',
+        signerTitle: '',
+        consent: 'on',
+        authorized: 'yes',
+      }),
+    ).toEqual({
+      displayName: 'Org',
+      signerName: 'Ann',
+      signerTitle: undefined,
+      country: undefined,
+      visibility: undefined,
+      consent: true,
+      authorized: false,
+    });
+    expect(delegateForm({ form: 'x' })).toEqual({ email: '', fromName: undefined });
+  });
+
+  it('refuses an unknown field and a repeated one, naming them, as the JSON twins do', () => {
+    expect(() => signOnForm({ displayName: 'Org', isAdmin: 'on' })).toThrow(
+      /^isAdmin: is not an accepted field/,
+    );
+    expect(() => declineForm({ reason: ['a', 'b'] })).toThrow(/^reason: must be text/);
+    expect(() => openSignOnForm({ signerEmail: 'a@b.example', homepage: 'x' })).not.toThrow();
   });
 
   it('accepts only the form check of the same link', () => {

@@ -1,16 +1,17 @@
 import { Clock, PublicLetterService } from '@app/domain';
-import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Param, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { publicLetterModel, publicLetterPage } from '../views/public-letter.pages';
 import { PageErrorFilter } from './page-error.filter';
-import { sendPage } from './page-response';
+import type { Page } from './page-response';
+import { PageInterceptor } from './page.interceptor';
 
 /** The public letter as a page (/l/:letterId), twin of /api/l/:letterId. */
 @ApiExcludeController()
 @Public()
 @UseFilters(PageErrorFilter)
+@UseInterceptors(PageInterceptor)
 @Controller('l/:letterId')
 export class PublicLetterPageController {
   constructor(
@@ -19,13 +20,13 @@ export class PublicLetterPageController {
   ) {}
 
   @Get()
-  async page(@Param('letterId') letterId: string, @Res() res: Response): Promise<void> {
+  async page(@Param('letterId') letterId: string): Promise<Page> {
     const view = await this.publicLetter.view(letterId);
-    sendPage(res, {
+    return {
       status: 200,
       title: view.title,
       template: publicLetterPage,
       context: publicLetterModel(view, this.clock.now()),
-    });
+    };
   }
 }

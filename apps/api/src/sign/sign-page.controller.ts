@@ -1,11 +1,5 @@
 import { AppConfig } from '@app/config';
-import {
-  DelegationService,
-  DomainError,
-  DomainErrorCode,
-  SignOnService,
-  type SignOnView,
-} from '@app/domain';
+import { DelegationService, SignOnService, type SignOnView } from '@app/domain';
 import {
   Body,
   Controller,
@@ -14,12 +8,11 @@ import {
   Param,
   Post,
   Req,
-  Res,
   UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { formError } from '../views/form-error';
 import { openedScript } from '../views/opened-script';
@@ -33,15 +26,14 @@ import {
   withdrawnModel,
 } from '../views/sign-results.model';
 import { declinePage, signPage, signResult } from '../views/sign.pages';
-import { formToJson, ticked, typed } from './form-fields';
+import { declineForm, delegateForm, signOnForm, ticked, typed } from './form-fields';
 import { LinkMissLimiter } from './link-miss.limiter';
 import { PageErrorFilter } from './page-error.filter';
-import { sendPage } from './page-response';
+import type { Page } from './page-response';
+import { PageInterceptor } from './page.interceptor';
+import { orRefusedForm } from './refused-form';
 import { bodyObject, requestMeta } from './request-meta';
 import { checkOrigin, checkSignForm, signFormToken } from './sign-form-check';
-
-const isInvalid = (error: unknown): error is DomainError =>
-  error instanceof DomainError && error.code === DomainErrorCode.Invalid;
 
 /**
  * The sign-on link as pages (/sign/:token), twin of /api/sign/:token: the same services,
@@ -50,7 +42,7 @@ const isInvalid = (error: unknown): error is DomainError =>
  */
 @ApiExcludeController()
 @Public()
-@UseInterceptors(LinkMissLimiter)
+@UseInterceptors(LinkMissLimiter, PageInterceptor)
 @UseFilters(PageErrorFilter)
 @Controller('sign/:token')
 export class SignPageController {
@@ -61,9 +53,9 @@ export class SignPageController {
   ) {}
 
   @Get()
-  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async page(@Param('token') token: string): Promise<Page> {
     const view = await this.signOn.view(token);
-    this.sendSignPage(res, 200, view, { token, formToken: signFormToken(this.config, token) });
+    return this.signPage(200, view, { token, formToken: signFormToken(this.config, token) });
   }
 
   @Post()
@@ -71,39 +63,35 @@ export class SignPageController {
     @Param('token') token: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
-    try {
-      const outcome = await this.signOn.sign(
-        token,
-        formToJson(form, ['consent', 'authorized']),
-        requestMeta(req),
-      );
-      sendPage(res, {
-        status: outcome.created ? 201 : 200,
-        title: 'Your sign-on',
-        template: signResult,
-        context: receiptModel(view, outcome, token),
-      });
-    } catch (error) {
-      if (!isInvalid(error)) throw error;
-      this.sendSignPage(res, 400, view, {
-        token,
-        formToken: signFormToken(this.config, token),
-        submitted: {
-          values: Object.fromEntries(
-            ['displayName', 'signerName', 'signerTitle', 'country', 'visibility'].map((key) => [
-              key,
-              typed(form, key),
-            ]),
-          ),
-          checked: { authorized: ticked(form, 'authorized'), consent: ticked(form, 'consent') },
-          error: formError(error.message),
-        },
-      });
-    }
+    return orRefusedForm(
+      async () => {
+        const outcome = await this.signOn.sign(token, signOnForm(form), requestMeta(req));
+        return {
+          status: outcome.created ? 201 : 200,
+          title: 'Your sign-on',
+          template: signResult,
+          context: receiptModel(view, outcome, token),
+        };
+      },
+      (message) =>
+        this.signPage(400, view, {
+          token,
+          formToken: signFormToken(this.config, token),
+          submitted: {
+            values: Object.fromEntries(
+              ['displayName', 'signerName', 'signerTitle', 'country', 'visibility'].map((key) => [
+                key,
+                typed(form, key),
+              ]),
+            ),
+            checked: { authorized: ticked(form, 'authorized'), consent: ticked(form, 'consent') },
+            error: formError(message),
+          },
+        }),
+    );
   }
 
   @Post('withdraw')
@@ -111,17 +99,16 @@ export class SignPageController {
     @Param('token') token: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     await this.accept(req, token, body);
     const view = await this.signOn.view(token);
     await this.signOn.withdraw(token);
-    sendPage(res, {
+    return {
       status: 200,
       title: 'Withdrawn',
       template: signResult,
       context: withdrawnModel(view, token),
-    });
+    };
   }
 
   @Post('confirm')
@@ -129,29 +116,28 @@ export class SignPageController {
     @Param('token') token: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     await this.accept(req, token, body);
     const view = await this.signOn.view(token);
     const signature = await this.signOn.confirm(token);
-    sendPage(res, {
+    return {
       status: 200,
       title: 'Confirmed',
       template: signResult,
       context: confirmedModel(view, signature, token),
-    });
+    };
   }
 
   @Get('decline')
-  async declineForm(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  async declineForm(@Param('token') token: string): Promise<Page> {
     const view = await this.signOn.view(token);
-    sendPage(res, {
+    return {
       status: 200,
       title: `Decline: ${view.letter.title}`,
       template: declinePage,
       context: declinePageModel(view, { token, formToken: signFormToken(this.config, token) }),
       script: wantsOpenedBeacon(view) ? openedScript : undefined,
-    });
+    };
   }
 
   @Post('decline')
@@ -159,15 +145,20 @@ export class SignPageController {
     @Param('token') token: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
-    try {
-      await this.signOn.decline(token, formToJson(form));
-    } catch (error) {
-      if (!isInvalid(error)) throw error;
-      return sendPage(res, {
+    return orRefusedForm(
+      async () => {
+        await this.signOn.decline(token, declineForm(form));
+        return {
+          status: 200,
+          title: 'Declined',
+          template: signResult,
+          context: declinedModel(view, token),
+        };
+      },
+      (message) => ({
         status: 400,
         title: `Decline: ${view.letter.title}`,
         template: declinePage,
@@ -175,16 +166,10 @@ export class SignPageController {
           token,
           formToken: signFormToken(this.config, token),
           reason: typed(form, 'reason'),
-          error: formError(error.message),
+          error: formError(message),
         }),
-      });
-    }
-    sendPage(res, {
-      status: 200,
-      title: 'Declined',
-      template: signResult,
-      context: declinedModel(view, token),
-    });
+      }),
+    );
   }
 
   @Post('delegate')
@@ -192,30 +177,30 @@ export class SignPageController {
     @Param('token') token: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
+  ): Promise<Page> {
     const form = await this.accept(req, token, body);
     const view = await this.signOn.view(token);
-    try {
-      const { delegatedTo } = await this.delegation.delegate(token, formToJson(form));
-      sendPage(res, {
-        status: 200,
-        title: 'Passed on',
-        template: signResult,
-        context: delegatedModel(view, delegatedTo),
-      });
-    } catch (error) {
-      if (!isInvalid(error)) throw error;
-      this.sendSignPage(res, 400, view, {
-        token,
-        formToken: signFormToken(this.config, token),
-        delegateSubmitted: {
-          email: typed(form, 'email'),
-          fromName: typed(form, 'fromName'),
-          error: formError(error.message),
-        },
-      });
-    }
+    return orRefusedForm(
+      async () => {
+        const { delegatedTo } = await this.delegation.delegate(token, delegateForm(form));
+        return {
+          status: 200,
+          title: 'Passed on',
+          template: signResult,
+          context: delegatedModel(view, delegatedTo),
+        };
+      },
+      (message) =>
+        this.signPage(400, view, {
+          token,
+          formToken: signFormToken(this.config, token),
+          delegateSubmitted: {
+            email: typed(form, 'email'),
+            fromName: typed(form, 'fromName'),
+            error: formError(message),
+          },
+        }),
+    );
   }
 
   /**
@@ -235,13 +220,13 @@ export class SignPageController {
     return form;
   }
 
-  private sendSignPage(res: Response, status: number, view: SignOnView, input: SignPageInput) {
-    sendPage(res, {
+  private signPage(status: number, view: SignOnView, input: SignPageInput): Page {
+    return {
       status,
       title: view.letter.title,
       template: signPage,
       context: signPageModel(view, input),
       script: wantsOpenedBeacon(view) ? openedScript : undefined,
-    });
+    };
   }
 }

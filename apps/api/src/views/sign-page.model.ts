@@ -1,6 +1,7 @@
 import {
   deadlineInWords,
   formatInZone,
+  LIVE_STATUSES,
   visibilityInWords,
   type OwnSignatureView,
   type SignOnView,
@@ -9,8 +10,6 @@ import { countryName } from './countries';
 import type { FormError } from './form-error';
 import { letterTextModel } from './letter-text.partial';
 import { signerFieldsModel, type SignerFieldsInput } from './signer-fields.partial';
-
-const LIVE = ['confirmed', 'pending_approval'];
 
 /** What was typed into a form that is shown again. */
 export interface Submitted {
@@ -98,11 +97,13 @@ export function signatureRows(signature: OwnSignatureView, timeZone: string) {
 /** The sign page in every state: to sign, signed, waiting for confirmation, closed. */
 export function signPageModel(view: SignOnView, input: SignPageInput) {
   const signature = view.signature;
-  const live = signature !== null && LIVE.includes(signature.status);
+  // What the sign-on is, for the words; what the link allows comes from the domain.
+  const live = signature !== null && LIVE_STATUSES.includes(signature.status);
   const pending = signature?.status === 'pending_confirmation';
   const invited = view.invitationStatus !== null;
   const open = view.letter.open;
-  const canSign = open && !pending && (live || invited);
+  const may = new Set(view.allowedActions);
+  const canSign = may.has('sign') || may.has('change');
 
   const notices: string[] = [];
   if (!open) notices.push(NOTHING_CHANGES);
@@ -133,14 +134,14 @@ export function signPageModel(view: SignOnView, input: SignPageInput) {
   }
 
   const actions =
-    open && (live || pending)
+    may.has('confirm') || may.has('withdraw')
       ? {
-          confirm: pending
-            ? 'Confirm my sign-on'
-            : signature.needsReconsent
-              ? 'Confirm the new text'
-              : '',
-          withdraw: live,
+          confirm: !may.has('confirm')
+            ? ''
+            : pending
+              ? 'Confirm my sign-on'
+              : 'Confirm the new text',
+          withdraw: may.has('withdraw'),
         }
       : null;
 
@@ -163,7 +164,8 @@ export function signPageModel(view: SignOnView, input: SignPageInput) {
       })
     : null;
 
-  const answerable = open && invited && !live;
+  // Passing the invitation on is offered while it is unanswered, not to change a sign-on.
+  const passOn = may.has('delegate') && !may.has('change');
   const delegateError = input.delegateSubmitted?.error ?? null;
   return {
     token: input.token,
@@ -178,11 +180,11 @@ export function signPageModel(view: SignOnView, input: SignPageInput) {
       notices,
       current: live || pending ? { rows: signatureRows(signature, view.letter.timeZone) } : null,
       actions,
-      submit: live ? 'Save changes' : 'Sign the letter',
+      submit: may.has('change') ? 'Save changes' : 'Sign the letter',
     },
     form,
-    decline: answerable && view.invitationStatus !== 'declined',
-    delegate: answerable
+    decline: may.has('decline'),
+    delegate: passOn
       ? {
           email: input.delegateSubmitted?.email ?? '',
           fromName: input.delegateSubmitted?.fromName ?? '',

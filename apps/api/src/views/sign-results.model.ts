@@ -94,17 +94,17 @@ export function declinePageModel(
   view: SignOnView,
   input: { token: string; formToken: string; reason?: string; error?: FormError },
 ) {
-  const live =
-    view.signature !== null && ['confirmed', 'pending_approval'].includes(view.signature.status);
-  const reasonNot = !view.letter.open
-    ? closedText(view.letter)
-    : view.invitationStatus === null
-      ? 'This link belongs to a sign-on request, not an invitation: withdraw it on the letter’s page instead.'
-      : live
-        ? 'Your organization is signed on. To take its name off the letter, withdraw the sign-on on the letter’s page.'
-        : view.invitationStatus === 'declined'
-          ? 'Your organization has already declined. You can still sign while sign-ons are open.'
-          : '';
+  const may = new Set(view.allowedActions);
+  // Why the link does not allow declining, in the words of its first reason.
+  const reasonNot = may.has('decline')
+    ? ''
+    : !view.letter.open
+      ? closedText(view.letter)
+      : view.invitationStatus === null
+        ? 'This link belongs to a sign-on request, not an invitation: withdraw it on the letter’s page instead.'
+        : may.has('withdraw')
+          ? 'Your organization is signed on. To take its name off the letter, withdraw the sign-on on the letter’s page.'
+          : 'Your organization has already declined. You can still sign while sign-ons are open.';
   return {
     token: input.token,
     formToken: input.formToken,

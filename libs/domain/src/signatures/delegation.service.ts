@@ -10,6 +10,8 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { InvitationMailer } from '../invitations/invitation-mailer';
 import { newTokenSeed, signToken, signTokenHash } from '../invitations/sign-links';
 import { SignerAccessResolver } from './signer-access';
+import type { DelegateCommand } from './sign-on-commands';
+import { actionsOf } from './signer-actions';
 import { signerText } from './signer-input';
 
 const UNANSWERED = ['queued', 'sent', 'failed', 'opened'];
@@ -29,26 +31,22 @@ export class DelegationService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async delegate(token: string, body: Record<string, unknown>): Promise<{ delegatedTo: string }> {
-    const unknown = Object.keys(body).find((key) => !['email', 'fromName'].includes(key));
-    if (unknown !== undefined)
-      throw DomainError.invalid(unknown.slice(0, 50), 'is not an accepted field');
-    const raw = signerText('email', body.email, 320, true)!;
+  async delegate(token: string, command: DelegateCommand): Promise<{ delegatedTo: string }> {
+    const raw = signerText('email', command.email, 320, true)!;
     if (!isEmail(raw)) throw DomainError.invalid('email', 'must be an email address');
     const email = normalizeEmail(raw);
-    const fromName = signerText('fromName', body.fromName, 200, false);
+    const fromName = signerText('fromName', command.fromName, 200, false);
 
     return this.dataSource.transaction(async (manager) => {
       const access = await this.access.resolve(manager, token);
       const invitation = access.invitation;
-      if (!invitation) {
+      if (!invitation || !actionsOf(access).includes('delegate')) {
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
-          'token: only an invitation link can be passed on',
+          invitation
+            ? 'letter: sign-ons have closed'
+            : 'token: only an invitation link can be passed on',
         );
-      }
-      if (!access.open) {
-        throw new DomainError(DomainErrorCode.NotAllowedNow, 'letter: sign-ons have closed');
       }
       if (email === invitation.email)
         throw DomainError.invalid('email', 'is the address this link was sent to');

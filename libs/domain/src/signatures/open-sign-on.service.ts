@@ -11,6 +11,7 @@ import { OrganizationEntity } from '../organizations/organization.entity';
 import { liveKeyFor } from './signature-moderation';
 import { SignatureEntity } from './signature.entity';
 import { SignerAccessResolver, type PublishedLetter } from './signer-access';
+import type { OpenSignOnCommand } from './sign-on-commands';
 import { openSignerFields, type OpenSignerFields } from './signer-input';
 import { SignerMailer } from './signer-mailer';
 
@@ -50,7 +51,7 @@ export class OpenSignOnService {
 
   async request(
     letterId: string,
-    body: Record<string, unknown>,
+    command: OpenSignOnCommand,
     meta: { ip: string | null; userAgent: string | null },
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -58,9 +59,9 @@ export class OpenSignOnService {
       if (!published.open) {
         throw new DomainError(DomainErrorCode.NotAllowedNow, 'letter: sign-ons have closed');
       }
-      const fields = openSignerFields(body, published.settings.visibilities);
+      const fields = openSignerFields(command, published.settings.visibilities);
       // The honeypot: people never see it, form-filling robots fill it. Same answer, no effect.
-      if (typeof body.homepage === 'string' && body.homepage.trim()) return;
+      if (typeof command.homepage === 'string' && command.homepage.trim()) return;
 
       const organization = await manager.findOneBy(OrganizationEntity, {
         workspaceId: published.workspace.id,

@@ -8,6 +8,7 @@ import { deadlineFields, letterTimeZone } from '../letters/letter-time-zone';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { consentText } from './consent';
 import type { SignOnView } from './sign-on.service';
+import { allowedActions } from './signer-actions';
 import { SignatureEntity } from './signature.entity';
 
 /** The organization a preview of the sign page is addressed to. */
@@ -67,6 +68,13 @@ export class SignOnPreviewService {
         revision: revision.number,
       }),
       visibilities: settings.visibilities,
+      // The same rule as for a real link, for an invitation sent and not answered.
+      allowedActions: allowedActions({
+        open: true,
+        invitationStatus: 'sent',
+        signature: null,
+        publishedRevision: revision.number,
+      }),
     };
     return {
       view,

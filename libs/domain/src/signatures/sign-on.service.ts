@@ -14,6 +14,8 @@ import { liveKeyFor } from './signature-moderation';
 import { Batches } from './batches';
 import { LIVE_STATUSES, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
+import { actionsOf, type SignerAction } from './signer-actions';
+import type { DeclineCommand, SignOnCommand } from './sign-on-commands';
 import { signerFields, reasonText, type SignerFields } from './signer-input';
 import { SignerMailer } from './signer-mailer';
 
@@ -56,6 +58,8 @@ export interface SignOnView {
   /** The statement a signature stores, exactly as shown. */
   consentText: string;
   visibilities: Visibility[];
+  /** What this link allows now (allowedActions): what a page or client should offer. */
+  allowedActions: SignerAction[];
 }
 
 export interface RequestMeta {
@@ -70,7 +74,7 @@ export interface SignOutcome {
 
 interface SignRequest {
   token: string;
-  body: Record<string, unknown>;
+  command: SignOnCommand;
   meta: RequestMeta;
 }
 
@@ -139,13 +143,9 @@ export class SignOnService {
    * published. Repeating an identical submission changes nothing and answers the same
    * signature; of simultaneous first submissions exactly one creates it.
    */
-  async sign(
-    token: string,
-    body: Record<string, unknown>,
-    meta: RequestMeta,
-  ): Promise<SignOutcome> {
-    const result = await this.batches.call({ token, body, meta });
-    if (result === ALONE) return this.signAlone(token, body, meta);
+  async sign(token: string, command: SignOnCommand, meta: RequestMeta): Promise<SignOutcome> {
+    const result = await this.batches.call({ token, command, meta });
+    if (result === ALONE) return this.signAlone(token, command, meta);
     if ('error' in result) throw result.error;
     return result.outcome;
   }
@@ -153,16 +153,16 @@ export class SignOnService {
   /** One submission in a transaction of its own: changes, and whatever a batch left out. */
   private async signAlone(
     token: string,
-    body: Record<string, unknown>,
+    command: SignOnCommand,
     meta: RequestMeta,
   ): Promise<SignOutcome> {
     try {
-      return await this.signOnce(token, body, meta);
+      return await this.signOnce(token, command, meta);
     } catch (error) {
       // A concurrent submission inserted the organization's signature first: this one is
       // now a repeat (or a change) of it.
       if (!isUniqueViolation(error)) throw error;
-      return this.signOnce(token, body, meta);
+      return this.signOnce(token, command, meta);
     }
   }
 
@@ -195,7 +195,7 @@ export class SignOnService {
         const access = link.access;
         claimed.add(access.invitation!.id);
         try {
-          const fields = this.checked(access, request.body);
+          const fields = this.checked(access, request.command);
           const existing = access.signature;
           if (existing && isLive(existing)) {
             results.push(
@@ -223,36 +223,33 @@ export class SignOnService {
     });
   }
 
-  private signOnce(token: string, body: Record<string, unknown>, meta: RequestMeta) {
+  private signOnce(token: string, command: SignOnCommand, meta: RequestMeta) {
     return this.dataSource.transaction(async (manager): Promise<SignOutcome> => {
       const access = await this.access.resolve(manager, token);
-      const fields = this.checked(access, body);
+      const fields = this.checked(access, command);
       const existing = access.signature;
       if (existing && isLive(existing)) return this.change(manager, access, existing, fields);
-      if (!access.invitation) {
-        throw new DomainError(
-          DomainErrorCode.NotAllowedNow,
-          `status: this sign-on was ${existing!.status}; request a new one on the letter's page`,
-        );
-      }
+      // checked() allowed a first sign-on, which only an invitation's link offers.
       const [outcome] = await this.createMany(manager, [
-        { access, invitation: access.invitation, fields, meta },
+        { access, invitation: access.invitation!, fields, meta },
       ]);
       return outcome;
     });
   }
 
-  /** The submitted fields, when the letter takes sign-ons and the link's sign-on may change. */
-  private checked(access: SignerAccess, body: Record<string, unknown>): SignerFields {
+  /** The submitted fields, when the link allows signing or changing the sign-on now. */
+  private checked(access: SignerAccess, command: SignOnCommand): SignerFields {
     if (!access.open) throw closed(access);
-    const fields = signerFields(body, access.settings.visibilities);
-    if (access.signature?.status === 'pending_confirmation') {
-      throw new DomainError(
-        DomainErrorCode.NotAllowedNow,
-        'status: confirm this sign-on request first (POST /api/sign/:token/confirm)',
-      );
-    }
-    return fields;
+    const fields = signerFields(command, access.settings.visibilities);
+    const allowed = actionsOf(access);
+    if (allowed.includes('sign') || allowed.includes('change')) return fields;
+    const status = access.signature?.status;
+    throw new DomainError(
+      DomainErrorCode.NotAllowedNow,
+      status === 'pending_confirmation'
+        ? 'status: confirm this sign-on request first, with the link in the confirmation email'
+        : `status: this sign-on was ${status ?? 'not made'}; request a new one on the letter's page`,
+    );
   }
 
   /**
@@ -397,9 +394,8 @@ export class SignOnService {
           'status: nothing to confirm; sign on first',
         );
       if (signature.status !== 'pending_confirmation') {
-        // Confirming twice, or confirming the current text again, is a no-op.
-        if (signature.revision === access.revision || !access.open)
-          return ownView(signature, access.revision);
+        // Confirming twice, the current text again, or a sign-on no longer live: a no-op.
+        if (!actionsOf(access).includes('confirm')) return ownView(signature, access.revision);
         return (await this.change(manager, access, signature, pickFields(signature))).signature;
       }
       if (!access.open) throw closed(access);
@@ -425,7 +421,7 @@ export class SignOnService {
       const access = await this.access.resolve(manager, token);
       const signature = access.signature;
       if (!access.open) throw closed(access);
-      if (!signature || !['confirmed', 'pending_approval'].includes(signature.status)) {
+      if (!signature || !actionsOf(access).includes('withdraw')) {
         if (signature?.status === 'withdrawn') return ownView(signature, access.revision);
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
@@ -454,31 +450,29 @@ export class SignOnService {
   }
 
   /** An invited organization says no; a later sign-on while open is still welcome. */
-  async decline(
-    token: string,
-    body: Record<string, unknown>,
-  ): Promise<{ invitationStatus: string }> {
-    const unknown = Object.keys(body).find((key) => key !== 'reason');
-    if (unknown !== undefined)
-      throw DomainError.invalid(unknown.slice(0, 50), 'is not an accepted field');
-    const reason = reasonText(body.reason);
+  async decline(token: string, command: DeclineCommand): Promise<{ invitationStatus: string }> {
+    const reason = reasonText(command.reason);
     return this.dataSource.transaction(async (manager) => {
       const access = await this.access.resolve(manager, token);
       const invitation = access.invitation;
-      if (!access.open) throw closed(access);
+      if (!actionsOf(access).includes('decline')) {
+        // Why not, from the first reason; declining twice is answered as the first time.
+        if (!access.open) throw closed(access);
+        if (invitation?.status === 'declined') return { invitationStatus: 'declined' };
+        throw new DomainError(
+          DomainErrorCode.NotAllowedNow,
+          invitation
+            ? 'status: your organization is signed on; withdraw the sign-on instead'
+            : 'status: withdraw this sign-on instead',
+        );
+      }
+      // Unreachable (the rule allows declining only an invitation), but typed, and a 422.
       if (!invitation) {
         throw new DomainError(
           DomainErrorCode.NotAllowedNow,
           'status: withdraw this sign-on instead',
         );
       }
-      if (access.signature && ['confirmed', 'pending_approval'].includes(access.signature.status)) {
-        throw new DomainError(
-          DomainErrorCode.NotAllowedNow,
-          'status: your organization is signed on; withdraw the sign-on instead',
-        );
-      }
-      if (invitation.status === 'declined') return { invitationStatus: 'declined' };
       const now = this.clock.now();
       await manager.update(
         InvitationEntity,
@@ -547,6 +541,7 @@ export class SignOnService {
       signedCount,
       consentText: this.consent(access),
       visibilities: access.settings.visibilities,
+      allowedActions: actionsOf(access),
     };
   }
 

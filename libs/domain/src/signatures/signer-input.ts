@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error';
 import { visibilities, type Visibility } from '../letters/letter-settings';
 import { countryCode } from '../organizations/organization-input';
 import { cleanPrintedText } from '../text/printed-text';
+import type { OpenSignOnCommand, SignOnCommand } from './sign-on-commands';
 
 /** What a signer fills in, as checked and cleaned. */
 export interface SignerFields {
@@ -55,45 +56,36 @@ function visibility(value: unknown, allowed: Visibility[]): Visibility {
   return value as Visibility;
 }
 
-/** The sign-on form; unknown fields are refused like everywhere else in the API. */
+/**
+ * The sign-on form, cleaned: the names as they will be printed, within their limits, the
+ * country as a code, a visibility this letter allows, both statements agreed to. The
+ * types are checked again, cheaply, so that no caller can slip a non-string through.
+ */
 export function signerFields(
-  body: Record<string, unknown>,
+  command: SignOnCommand,
   allowedVisibilities: Visibility[],
-  extraFields: string[] = [],
 ): SignerFields {
-  const known = [
-    'displayName',
-    'signerName',
-    'signerTitle',
-    'country',
-    'visibility',
-    'consent',
-    'authorized',
-    ...extraFields,
-  ];
-  const unknown = Object.keys(body).find((key) => !known.includes(key));
-  if (unknown !== undefined) throw bad(unknown.slice(0, 50), 'is not an accepted field');
   const fields = {
-    displayName: signerText('displayName', body.displayName, 300, true)!,
-    signerName: signerText('signerName', body.signerName, 200, true)!,
-    signerTitle: signerText('signerTitle', body.signerTitle, 200, false),
-    country: countryCode(signerText('country', body.country, 100, false)),
-    visibility: visibility(body.visibility, allowedVisibilities),
+    displayName: signerText('displayName', command.displayName, 300, true)!,
+    signerName: signerText('signerName', command.signerName, 200, true)!,
+    signerTitle: signerText('signerTitle', command.signerTitle, 200, false),
+    country: countryCode(signerText('country', command.country, 100, false)),
+    visibility: visibility(command.visibility, allowedVisibilities),
   };
-  mustBeTrue('consent', body.consent, 'agree to the consent statement to sign on');
-  mustBeTrue('authorized', body.authorized, 'confirm you are authorized to sign');
+  mustBeTrue('consent', command.consent, 'agree to the consent statement to sign on');
+  mustBeTrue('authorized', command.authorized, 'confirm you are authorized to sign');
   return fields;
 }
 
 /** The open sign-on form: the same, plus the signer's address and the organization's site. */
 export function openSignerFields(
-  body: Record<string, unknown>,
+  command: OpenSignOnCommand,
   allowedVisibilities: Visibility[],
 ): OpenSignerFields {
-  const fields = signerFields(body, allowedVisibilities, ['signerEmail', 'website', 'homepage']);
-  const email = signerText('signerEmail', body.signerEmail, 320, true)!;
+  const fields = signerFields(command, allowedVisibilities);
+  const email = signerText('signerEmail', command.signerEmail, 320, true)!;
   if (!isEmail(email)) throw bad('signerEmail', 'must be an email address');
-  const website = signerText('website', body.website, 500, false);
+  const website = signerText('website', command.website, 500, false);
   if (website !== null && !isURL(website, { protocols: ['http', 'https'] })) {
     throw bad('website', 'expected an http:// or https:// address');
   }
