@@ -1,5 +1,5 @@
 import { FileStorage } from '@app/files';
-import { checkLogo, PdfInputError } from '@app/pdf';
+import { checkLogo, PdfInputError, type CheckedLogo } from '@app/pdf';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +20,7 @@ export class LetterheadService {
     workspaceId: string,
     actorId: string,
     image: unknown,
-  ): Promise<{ format: string; width: number; height: number }> {
+  ): Promise<CheckedLogo> {
     if (!Buffer.isBuffer(image) || image.length === 0) {
       throw DomainError.invalid('body', 'expected the image bytes, as image/png or image/jpeg');
     }
