@@ -140,7 +140,7 @@ export class PublishDto {
 }
 
 export class CampaignDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: 200, example: 'Free the journalists' })
   @NameField()
   name: string;
 
