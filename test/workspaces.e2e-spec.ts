@@ -586,6 +586,56 @@ describe('workspaces and members', () => {
     });
   });
 
+  describe('campaigns', () => {
+    it('creates, lists, reads and archives campaigns as their OpenAPI document says', async () => {
+      const owner = await register();
+      const viewer = await register();
+      const { id } = await createWorkspace(owner, 'Campaigning Coalition');
+      await addMember(owner, id, viewer, 'viewer');
+      const created = await api(owner, 'post', ws(id, '/campaigns'), {
+        name: 'Free the journalists',
+      }).expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        workspaceId: id,
+        name: 'Free the journalists',
+        description: null,
+        archived: false,
+        createdAt: expect.any(String),
+      });
+      contract.expect('post', '/api/workspaces/{wid}/campaigns', created);
+      const refused = await api(viewer, 'post', ws(id, '/campaigns'), { name: 'Mine' }).expect(403);
+      contract.expect('post', '/api/workspaces/{wid}/campaigns', refused);
+
+      const path = `/api/campaigns/${created.body.id}`;
+      const archived = await api(owner, 'patch', path, {
+        description: 'Letters to the ministries',
+        archived: true,
+      }).expect(200);
+      expect(archived.body).toMatchObject({
+        description: 'Letters to the ministries',
+        archived: true,
+      });
+      contract.expect('patch', '/api/campaigns/{cid}', archived);
+      const read = await api(viewer, 'get', path).expect(200, archived.body);
+      contract.expect('get', '/api/campaigns/{cid}', read);
+      const missing = await api(
+        owner,
+        'get',
+        '/api/campaigns/00000000-0000-4000-8000-000000000000',
+      );
+      expect(missing.status).toBe(404);
+      contract.expect('get', '/api/campaigns/{cid}', missing);
+
+      const active = await api(viewer, 'get', ws(id, '/campaigns')).expect(200, []);
+      const all = await api(viewer, 'get', ws(id, '/campaigns?archived=true')).expect(200, [
+        archived.body,
+      ]);
+      for (const res of [active, all])
+        contract.expect('get', '/api/workspaces/{wid}/campaigns', res);
+    });
+  });
+
   describe('letterhead', () => {
     /** The content types the document gives for an answer without a JSON body. */
     const documented = (method: 'get' | 'delete', status: number) =>
