@@ -16,11 +16,7 @@ export class LetterheadService {
   ) {}
 
   /** Checks the image whole (PNG or JPEG, at most 2 MB) before anything is stored. */
-  async put(
-    workspaceId: string,
-    actorId: string,
-    image: unknown,
-  ): Promise<CheckedLogo> {
+  async put(workspaceId: string, actorId: string, image: unknown): Promise<CheckedLogo> {
     if (!Buffer.isBuffer(image) || image.length === 0) {
       throw DomainError.invalid('body', 'expected the image bytes, as image/png or image/jpeg');
     }
