@@ -1,11 +1,13 @@
 import { SessionEntity, UserEntity } from '@app/domain';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { DataSource } from 'typeorm';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('accounts and tokens', () => {
   let t: TestApp;
+  /** Checks real answers against the served OpenAPI document, as a generated client reads them. */
+  let contract: Contract;
   let n = 0;
   const email = () => `person-${++n}@org.example`;
   const register = async (address = email(), password = PASSWORD) =>
@@ -21,6 +23,7 @@ describe('accounts and tokens', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ LOGIN_LIMIT_PER_IP: '10000', LOGIN_LIMIT_PER_EMAIL: '10000' });
+    contract = await Contract.of(t);
   });
   afterAll(async () => {
     await t.close();
@@ -42,6 +45,7 @@ describe('accounts and tokens', () => {
       name: 'Amina Diallo',
     });
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    contract.expect('post', '/api/auth/register', res);
     const stored = await t.app
       .get(DataSource)
       .getRepository(UserEntity)
@@ -54,11 +58,12 @@ describe('accounts and tokens', () => {
       .findBy({ userId: stored.id });
     expect(sessions).toHaveLength(1);
     expect(sessions[0].tokenHash).not.toContain(res.body.token);
-    await me(res.body.token).expect(200, {
+    const mine = await me(res.body.token).expect(200, {
       id: stored.id,
       email: stored.email,
       name: 'Amina Diallo',
     });
+    contract.expect('get', '/api/auth/me', mine);
   });
 
   it('logs in case-insensitively and each log-in gets its own token', async () => {
@@ -71,6 +76,7 @@ describe('accounts and tokens', () => {
       .expect(200);
     expect(res.body.user.id).toBe(first.user.id);
     expect(res.body.token).not.toBe(first.token);
+    contract.expect('post', '/api/auth/login', res);
   });
 
   it('answers unknown email and wrong password identically', async () => {
@@ -87,6 +93,7 @@ describe('accounts and tokens', () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
+    contract.expect('post', '/api/auth/login', wrong);
     expect(wrong.body.message).toBe('email or password is incorrect');
     expect(Object.keys(unknown.headers).sort()).toEqual(Object.keys(wrong.headers).sort());
   });
@@ -101,6 +108,7 @@ describe('accounts and tokens', () => {
     expect(stranger.status).toBe(409);
     expect(stranger.body.message).toBe('email: cannot register with this address; log in instead');
     expect(JSON.stringify(stranger.body)).not.toContain(owner.user.id);
+    contract.expect('post', '/api/auth/register', stranger);
     const again = await t
       .http()
       .post('/api/auth/register')
@@ -113,8 +121,10 @@ describe('accounts and tokens', () => {
   it('stops a token at log-out', async () => {
     const { token } = await register();
     await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    expect(contract.document.paths['/api/auth/logout'].post!.responses['204']).toBeDefined();
     const res = await me(token).expect(401);
     expect(res.body.message).toMatch(/^token: /);
+    contract.expect('get', '/api/auth/me', res);
   });
 
   it('expires a token after 30 days without use, and slides while it is used', async () => {
@@ -168,6 +178,7 @@ describe('accounts and tokens', () => {
       .send({ name: 'Via cookie' });
     expect(refused.status).toBe(403);
     expect(refused.body.message).toMatch(/^x-csrf-token: /);
+    contract.expect('post', '/api/workspaces', refused);
     const wrong = await t
       .http()
       .post('/api/workspaces')
@@ -211,6 +222,7 @@ describe('accounts and tokens', () => {
     const before = await t.app.get(DataSource).getRepository(UserEntity).count();
     const res = await t.http().post('/api/auth/register').send(body).expect(400);
     expect(res.body.message.startsWith(message)).toBe(true);
+    contract.expect('post', '/api/auth/register', res);
     expect(await t.app.get(DataSource).getRepository(UserEntity).count()).toBe(before);
   });
 

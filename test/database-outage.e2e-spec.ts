@@ -1,5 +1,5 @@
 import { PostgresProcess } from '@app/testing';
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { Logger } from '@nestjs/common';
 
 const describeWithPostgres = PostgresProcess.available() ? describe : describe.skip;
@@ -37,6 +37,7 @@ describeWithPostgres('the database down', () => {
 
   it('answers 503 with Retry-After while it is down, logged as an outage, then recovers', async () => {
     await createWorkspace().expect(201);
+    const contract = await Contract.of(t);
     const warn = jest.spyOn(Logger.prototype, 'warn');
     const error = jest.spyOn(Logger.prototype, 'error');
     try {
@@ -55,7 +56,9 @@ describeWithPostgres('the database down', () => {
         });
         expect(res.body).not.toHaveProperty('errorId');
       }
-      await t.http().get('/health').expect(503);
+      const health = await t.http().get('/health').expect(503);
+      expect(health.body).toEqual({ status: 'error', db: 'down', redis: 'up' });
+      contract.expect('get', '/health', health);
       const logged = warn.mock.calls.map((call) => JSON.stringify(call));
       expect(logged.some((line) => line.includes('database unavailable'))).toBe(true);
       const unhandled = error.mock.calls.map((call) => JSON.stringify(call));

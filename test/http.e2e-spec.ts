@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 
 /** The HTTP surface every later route inherits: error shape, limits, headers, docs. */
 describe('HTTP basics', () => {
@@ -18,8 +18,22 @@ describe('HTTP basics', () => {
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+/);
   };
 
-  it('serves /health with the database and Redis up', async () => {
-    await t.http().get('/health').expect(200, { status: 'ok', db: 'up', redis: 'up' });
+  it('serves /health with the database and Redis up, and /api/ping, as documented', async () => {
+    const contract = await Contract.of(t);
+    const health = await t
+      .http()
+      .get('/health')
+      .expect(200, { status: 'ok', db: 'up', redis: 'up' });
+    contract.expect('get', '/health', health);
+    contract.expect('get', '/api/ping', await t.http().get('/api/ping').expect(200, { ok: true }));
+    // The body parsers run before any route: a malformed body is a 400 even here.
+    const malformed = await t
+      .http()
+      .get('/health')
+      .set('Content-Type', 'application/json')
+      .send('{"oops"');
+    expect(malformed.status).toBe(400);
+    contract.expect('get', '/health', malformed);
   });
 
   it('serves the OpenAPI UI and document', async () => {

@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from './support';
+import { Contract, createTestApp, type TestApp } from './support';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,6 +9,8 @@ const badCsv = readFileSync(join(fixtures, 'organizations-bad.csv'));
 /** The coalition directory: CRUD, search, duplicates, CSV in and out. */
 describe('organization directory', () => {
   let t: TestApp;
+  /** Checks real answers against the served OpenAPI document, as a generated client reads them. */
+  let contract: Contract;
   let token: string;
   let n = 0;
   const auth = () => ({ Authorization: `Bearer ${token}` });
@@ -28,12 +30,19 @@ describe('organization directory', () => {
       .set(auth())
       .set('Content-Type', 'text/csv')
       .send(csv);
-  const list = async (wid: string, query = '') =>
-    (await t.http().get(`/api/workspaces/${wid}/organizations${query}`).set(auth()).expect(200))
-      .body as {
+  const IMPORT = '/api/workspaces/{wid}/organizations/import';
+  const list = async (wid: string, query = '') => {
+    const res = await t
+      .http()
+      .get(`/api/workspaces/${wid}/organizations${query}`)
+      .set(auth())
+      .expect(200);
+    contract.expect('get', '/api/workspaces/{wid}/organizations', res);
+    return res.body as {
       items: { id: string; name: string; email: string; tags: string[]; country: string | null }[];
       total: number;
     };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -44,6 +53,7 @@ describe('organization directory', () => {
         .send({ email: 'coordinator@org.example', password: 'correct horse battery', name: 'C' })
         .expect(201)
     ).body.token;
+    contract = await Contract.of(t);
   });
   afterAll(async () => {
     await t.close();
@@ -53,6 +63,7 @@ describe('organization directory', () => {
     const wid = await workspace();
     const first = await importCsv(wid, goodCsv).expect(200);
     expect(first.body).toEqual({ created: 60, updated: 0, skipped: 0, errors: [] });
+    contract.expect('post', IMPORT, first);
     const all = await list(wid, '?limit=200');
     expect(all.total).toBe(60);
     const names = all.items.map((o) => o.name);
@@ -91,10 +102,12 @@ describe('organization directory', () => {
       skipped: 7,
       errors: expected,
     });
+    contract.expect('post', IMPORT, strict);
     expect((await list(wid)).total).toBe(0);
 
     const partial = await importCsv(wid, badCsv, true).expect(200);
     expect(partial.body).toEqual({ created: 1, updated: 0, skipped: 6, errors: expected });
+    contract.expect('post', IMPORT, partial);
     expect((await list(wid)).items.map((o) => o.name)).toEqual(['Valid Org One']);
   });
 
@@ -118,6 +131,10 @@ describe('organization directory', () => {
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toContain('attachment');
+    const documented = contract.document.paths['/api/workspaces/{wid}/organizations.csv'].get!;
+    expect(Object.keys((documented.responses['200'] as { content: object }).content)).toEqual([
+      res.headers['content-type'].split(';')[0],
+    ]);
     const text = res.text;
     expect(text.startsWith('\uFEFFname,email,contact_name,country,website,tags\r\n')).toBe(true);
     expect(text).toContain("'+972 Magazine,a@mag.example,'-Jane Doe,,,press");
@@ -157,6 +174,7 @@ describe('organization directory', () => {
       email: 'k@hudson.example',
       possibleDuplicates: [],
     });
+    contract.expect('post', '/api/workspaces/{wid}/organizations', first);
     const second = await t
       .http()
       .post(`/api/workspaces/${wid}/organizations`)
@@ -166,9 +184,14 @@ describe('organization directory', () => {
     expect(second.body.possibleDuplicates).toEqual([
       { id: first.body.id, name: 'The Kleptocracy Initiative (Hudson Institute)' },
     ]);
-    const groups = (
-      await t.http().get(`/api/workspaces/${wid}/organizations/duplicates`).set(auth()).expect(200)
-    ).body;
+    contract.expect('post', '/api/workspaces/{wid}/organizations', second);
+    const duplicates = await t
+      .http()
+      .get(`/api/workspaces/${wid}/organizations/duplicates`)
+      .set(auth())
+      .expect(200);
+    contract.expect('get', '/api/workspaces/{wid}/organizations/duplicates', duplicates);
+    const groups = duplicates.body;
     expect(groups).toHaveLength(1);
     expect(groups[0].organizations.map((o: { id: string }) => o.id)).toEqual([
       first.body.id,
@@ -185,15 +208,52 @@ describe('organization directory', () => {
       name: 'Hudson Kleptocracy Project',
       tags: ['legal', 'press'],
     });
-    await t
+    contract.expect('patch', '/api/organizations/{oid}', edited);
+    const archived = await t
       .http()
       .patch(`/api/organizations/${second.body.id}`)
       .set(auth())
       .send({ archived: true })
       .expect(200);
+    contract.expect('patch', '/api/organizations/{oid}', archived);
     expect((await list(wid)).items.map((o) => o.id)).toEqual([first.body.id]);
+    const one = await t.http().get(`/api/organizations/${first.body.id}`).set(auth()).expect(200);
+    contract.expect('get', '/api/organizations/{oid}', one);
     await t.http().delete(`/api/organizations/${first.body.id}`).set(auth()).expect(204);
-    await t.http().get(`/api/organizations/${first.body.id}`).set(auth()).expect(404);
+    const gone = await t.http().get(`/api/organizations/${first.body.id}`).set(auth()).expect(404);
+    contract.expect('get', '/api/organizations/{oid}', gone);
+    const removal = contract.document.paths['/api/organizations/{oid}'].delete!;
+    expect(removal.responses['204']).toBeDefined();
+  });
+
+  it('merges a duplicate into the organization that stays', async () => {
+    const wid = await workspace();
+    const create = async (name: string, email: string) =>
+      (
+        await t
+          .http()
+          .post(`/api/workspaces/${wid}/organizations`)
+          .set(auth())
+          .send({ name, email, tags: ['press'] })
+          .expect(201)
+      ).body as { id: string };
+    const stays = await create('Reporters Alliance', 'desk@alliance.example');
+    const duplicate = await create('Reporters Alliance Intl', 'intl@alliance.example');
+    const merge = (oid: string, into: string) =>
+      t.http().post(`/api/organizations/${oid}/merge`).set(auth()).send({ into });
+    const merged = await merge(duplicate.id, stays.id).expect(200);
+    expect(merged.body).toMatchObject({
+      organization: {
+        id: stays.id,
+        emails: ['desk@alliance.example', 'intl@alliance.example'],
+      },
+      movedInvitations: 0,
+      movedSignatures: 0,
+    });
+    contract.expect('post', '/api/organizations/{oid}/merge', merged);
+    const itself = await merge(stays.id, stays.id).expect(400);
+    expect(itself.body.message).toMatch(/^into: /);
+    contract.expect('post', '/api/organizations/{oid}/merge', itself);
   });
 
   it.each([
@@ -218,6 +278,7 @@ describe('organization directory', () => {
       .send(body)
       .expect(400);
     expect(res.body.message.startsWith(message)).toBe(true);
+    contract.expect('post', '/api/workspaces/{wid}/organizations', res);
     expect((await list(wid)).total).toBe(0);
   });
 
@@ -240,24 +301,37 @@ describe('organization directory', () => {
     const wid = await workspace();
     const res = await importCsv(wid, csv).expect(status);
     expect(res.body.message.startsWith(message)).toBe(true);
+    contract.expect('post', IMPORT, res);
     expect((await list(wid)).total).toBe(0);
   });
 
   it('refuses a CSV over 5 MB with 413', async () => {
     const wid = await workspace();
     const big = 'name,email\n' + 'Org,a@b.example\n'.repeat(400_000);
-    await importCsv(wid, big).expect(413);
+    contract.expect('post', IMPORT, await importCsv(wid, big).expect(413));
     expect((await list(wid)).total).toBe(0);
   });
 
-  it('takes the same CSV as a multipart upload', async () => {
+  it('takes the same CSV as a multipart upload, as its OpenAPI document (and Swagger UI) sends it', async () => {
     const wid = await workspace();
+    // The form field is the one the document names, so a form built from it works.
+    const body = contract.document.paths[IMPORT].post!.requestBody as {
+      content: Record<string, { schema: { required: string[]; properties: object } }>;
+    };
+    expect(Object.keys(body.content).sort()).toEqual(['multipart/form-data', 'text/csv']);
+    const [field] = body.content['multipart/form-data'].schema.required;
+    expect(Object.keys(body.content['multipart/form-data'].schema.properties)).toEqual([field]);
     const res = await t
       .http()
-      .post(`/api/workspaces/${wid}/organizations/import`)
+      .post(`/api/workspaces/${wid}/organizations/import?partial=false`)
       .set(auth())
-      .attach('file', goodCsv, 'organizations.csv')
+      .attach(field, goodCsv, 'organizations.csv')
       .expect(200);
     expect(res.body.created).toBe(60);
+    contract.expect('post', IMPORT, res);
+    const partial = contract.document.paths[IMPORT].post!.parameters?.find(
+      (p) => 'name' in p && p.name === 'partial',
+    );
+    expect(partial).toMatchObject({ in: 'query', schema: { enum: ['true', 'false'] } });
   });
 });

@@ -5,7 +5,7 @@ import {
   MembershipEntity,
   UserEntity,
 } from '@app/domain';
-import { SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { SmtpSink, tinyPng, waitForQueuesIdle } from '@app/testing';
 import { Contract, createTestApp, type TestApp } from './support';
 import { DataSource, type ObjectLiteral } from 'typeorm';
 
@@ -13,6 +13,8 @@ import { DataSource, type ObjectLiteral } from 'typeorm';
 describe('workspaces and members', () => {
   let sink: SmtpSink;
   let t: TestApp;
+  /** Checks real answers against the served OpenAPI document, as a generated client reads them. */
+  let contract: Contract;
   const PASSWORD = 'correct horse battery staple';
   const DAY = 24 * 3600 * 1000;
 
@@ -20,6 +22,7 @@ describe('workspaces and members', () => {
     sink = await SmtpSink.start();
     // Every test registers accounts; keep the log-in limiter (per IP) out of the way.
     t = await createTestApp({ SMTP_URL: sink.url, LOGIN_LIMIT_PER_IP: '1000' });
+    contract = await Contract.of(t);
   });
   afterAll(async () => {
     await waitForQueuesIdle(t.app).catch(() => undefined);
@@ -49,21 +52,23 @@ describe('workspaces and members', () => {
     (await api(null, 'post', '/api/auth/register', { email, password: PASSWORD, name }).expect(201))
       .body as Account;
 
-  const createWorkspace = async (owner: Account, name = 'Press Freedom Coalition') =>
-    (await api(owner, 'post', '/api/workspaces', { name }).expect(201)).body as {
-      id: string;
-      name: string;
-      slug: string;
-    };
+  const createWorkspace = async (owner: Account, name = 'Press Freedom Coalition') => {
+    const res = await api(owner, 'post', '/api/workspaces', { name }).expect(201);
+    contract.expect('post', '/api/workspaces', res);
+    return res.body as { id: string; name: string; slug: string };
+  };
 
   const addMember = (by: Account, wid: string, who: Account, role: string) =>
     api(by, 'post', ws(wid, '/members'), { email: who.user.email, role }).expect(201);
 
-  const listMembers = async (by: Account, wid: string) =>
-    (await api(by, 'get', ws(wid, '/members')).expect(200)).body as {
+  const listMembers = async (by: Account, wid: string) => {
+    const res = await api(by, 'get', ws(wid, '/members')).expect(200);
+    contract.expect('get', '/api/workspaces/{wid}/members', res);
+    return res.body as {
       members: { userId: string; email: string; role: string; joinedAt: string }[];
       invitations: { id: string; email: string; role: string; expiresAt: string }[];
     };
+  };
 
   const roleIn = async (who: Account, wid: string) =>
     (await api(who, 'get', ws(wid)).expect(200)).body.role as string;
@@ -95,11 +100,19 @@ describe('workspaces and members', () => {
         slug: 'press-freedom-coalition',
         timeZone: 'UTC',
       });
-      await api(owner, 'get', '/api/workspaces').expect(200, [{ ...created, role: 'owner' }]);
-      await api(owner, 'get', ws(created.id)).expect(200, { ...created, role: 'owner' });
+      const listed = await api(owner, 'get', '/api/workspaces').expect(200, [
+        { ...created, role: 'owner' },
+      ]);
+      const one = await api(owner, 'get', ws(created.id)).expect(200, {
+        ...created,
+        role: 'owner',
+      });
       await api(await register(), 'get', '/api/workspaces').expect(200, []);
-      await api(null, 'get', '/api/workspaces').expect(401);
+      const anonymous = await api(null, 'get', '/api/workspaces').expect(401);
       await api(null, 'post', '/api/workspaces', { name: 'Anonymous' }).expect(401);
+      contract.expect('get', '/api/workspaces', listed);
+      contract.expect('get', '/api/workspaces/{wid}', one);
+      contract.expect('get', '/api/workspaces', anonymous);
     });
 
     it('keeps unicode names intact, with an ASCII slug unique per workspace', async () => {
@@ -146,6 +159,7 @@ describe('workspaces and members', () => {
     ])('refuses a name that is %s with 400 naming the field', async (_, name) => {
       const owner = await register();
       const res = await api(owner, 'post', '/api/workspaces', { name }).expect(400);
+      contract.expect('post', '/api/workspaces', res);
       expect(res.body).toMatchObject({
         statusCode: 400,
         message: expect.stringMatching(/^name: /),
@@ -168,9 +182,11 @@ describe('workspaces and members', () => {
         timeZone: 'UTC',
       });
       await api(lead, 'get', '/api/workspaces').expect(200, [{ ...renamed.body, role: 'lead' }]);
-      await api(lead, 'patch', ws(created.id), { name: 'Coup' }).expect(403);
+      const coup = await api(lead, 'patch', ws(created.id), { name: 'Coup' }).expect(403);
       const bad = await api(owner, 'patch', ws(created.id), { name: '\u0000' }).expect(400);
       expect(bad.body.message).toMatch(/^name: /);
+      for (const res of [renamed, coup, bad])
+        contract.expect('patch', '/api/workspaces/{wid}', res);
       await api(owner, 'get', ws(created.id)).expect(200, { ...renamed.body, role: 'owner' });
     });
 
@@ -183,6 +199,7 @@ describe('workspaces and members', () => {
         const hidden = await api(outsider, 'get', ws(id, path)).expect(404);
         const absent = await api(outsider, 'get', ws(missing, path)).expect(404);
         expect(hidden.body).toEqual(absent.body);
+        contract.expect('get', `/api/workspaces/{wid}${path}`, hidden);
         await api(null, 'get', ws(id, path)).expect(401);
       }
       await api(outsider, 'patch', ws(id), { name: 'Mine' }).expect(404);
@@ -211,11 +228,13 @@ describe('workspaces and members', () => {
       const { id: userId, ...person } = editor.user;
       const added = { userId, ...person, role: 'editor', joinedAt: expect.any(String) };
       expect(res.body).toEqual({ status: 'added', member: added });
+      contract.expect('post', '/api/workspaces/{wid}/members', res);
       expect((await listMembers(owner, wid)).members).toContainEqual(res.body.member);
       expect(await roleIn(editor, wid)).toBe('editor');
       const again = { email: editor.user.email, role: 'viewer' };
       const twice = await api(owner, 'post', ws(wid, '/members'), again).expect(409);
       expect(twice.body.message).toMatch(/^email: /);
+      contract.expect('post', '/api/workspaces/{wid}/members', twice);
       expect(await roleIn(editor, wid)).toBe('editor');
     });
 
@@ -239,6 +258,7 @@ describe('workspaces and members', () => {
       const path = member(wid, user.user.id);
       const res = await api(owner, 'patch', path, { role: 'coordinator' }).expect(200);
       expect(res.body).toMatchObject({ userId: user.user.id, role: 'coordinator' });
+      contract.expect('patch', '/api/workspaces/{wid}/members/{uid}', res);
       expect(await roleIn(user, wid)).toBe('coordinator');
       const bad = await api(owner, 'patch', path, { role: 'superuser' }).expect(400);
       expect(bad.body.message).toMatch(/^role: /);
@@ -276,6 +296,8 @@ describe('workspaces and members', () => {
       expect(await roleIn(helper, wid)).toBe('coordinator');
       expect((await listMembers(owner, wid)).invitations).toEqual([]);
       await api(lead, 'delete', helperPath).expect(204);
+      const removal = contract.document.paths['/api/workspaces/{wid}/members/{uid}'].delete!;
+      expect(removal.responses['204']).toBeDefined();
       await api(helper, 'get', ws(wid)).expect(404);
     });
 
@@ -305,6 +327,8 @@ describe('workspaces and members', () => {
       expect(demote.body.message).toMatch(/^role: /);
       const leave = await api(solo, 'delete', me).expect(422);
       expect(leave.body.message).toMatch(/^role: /);
+      contract.expect('patch', '/api/workspaces/{wid}/members/{uid}', demote);
+      contract.expect('delete', '/api/workspaces/{wid}/members/{uid}', leave);
       expect(await roleIn(solo, id)).toBe('owner');
       // With a second owner the first may step down; then the second is the last one.
       const heir = await register();
@@ -381,6 +405,7 @@ describe('workspaces and members', () => {
         status: 'invited',
         invitation: { id: expect.any(String), email, role: 'coordinator', expiresAt },
       });
+      contract.expect('post', '/api/workspaces/{wid}/members', res);
       expect(Math.abs(new Date(expiresAt).getTime() - Date.now() - 7 * DAY)).toBeLessThan(60_000);
       expect((await listMembers(owner, coalition.id)).invitations).toEqual([res.body.invitation]);
 
@@ -531,6 +556,7 @@ describe('workspaces and members', () => {
 
       const trail = await api(lead, 'get', ws(id, '/audit')).expect(200);
       expect(trail.body.verification).toEqual({ valid: true, events: 10 });
+      contract.expect('get', '/api/workspaces/{wid}/audit', trail);
       const events = [...trail.body.events].reverse() as {
         seq: number;
         actor: { type: string; id: string };
@@ -567,6 +593,103 @@ describe('workspaces and members', () => {
       expect(await audit.verify(id)).toEqual({ valid: false, events: 10, brokenAt: 3 });
       const shown = await api(owner, 'get', ws(id, '/audit')).expect(200);
       expect(shown.body.verification).toEqual({ valid: false, events: 10, brokenAt: 3 });
+      contract.expect('get', '/api/workspaces/{wid}/audit', shown);
+    });
+  });
+
+  describe('campaigns', () => {
+    it('creates, lists, reads and archives campaigns as their OpenAPI document says', async () => {
+      const owner = await register();
+      const viewer = await register();
+      const { id } = await createWorkspace(owner, 'Campaigning Coalition');
+      await addMember(owner, id, viewer, 'viewer');
+      const created = await api(owner, 'post', ws(id, '/campaigns'), {
+        name: 'Free the journalists',
+      }).expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        workspaceId: id,
+        name: 'Free the journalists',
+        description: null,
+        archived: false,
+        createdAt: expect.any(String),
+      });
+      contract.expect('post', '/api/workspaces/{wid}/campaigns', created);
+      const refused = await api(viewer, 'post', ws(id, '/campaigns'), { name: 'Mine' }).expect(403);
+      contract.expect('post', '/api/workspaces/{wid}/campaigns', refused);
+
+      const path = `/api/campaigns/${created.body.id}`;
+      const archived = await api(owner, 'patch', path, {
+        description: 'Letters to the ministries',
+        archived: true,
+      }).expect(200);
+      expect(archived.body).toMatchObject({
+        description: 'Letters to the ministries',
+        archived: true,
+      });
+      contract.expect('patch', '/api/campaigns/{cid}', archived);
+      const read = await api(viewer, 'get', path).expect(200, archived.body);
+      contract.expect('get', '/api/campaigns/{cid}', read);
+      const missing = await api(
+        owner,
+        'get',
+        '/api/campaigns/00000000-0000-4000-8000-000000000000',
+      );
+      expect(missing.status).toBe(404);
+      contract.expect('get', '/api/campaigns/{cid}', missing);
+
+      const active = await api(viewer, 'get', ws(id, '/campaigns')).expect(200, []);
+      const all = await api(viewer, 'get', ws(id, '/campaigns?archived=true')).expect(200, [
+        archived.body,
+      ]);
+      for (const res of [active, all])
+        contract.expect('get', '/api/workspaces/{wid}/campaigns', res);
+    });
+  });
+
+  describe('letterhead', () => {
+    /** The content types the document gives for an answer without a JSON body. */
+    const documented = (method: 'get' | 'delete', status: number) =>
+      contract.document.paths['/api/workspaces/{wid}/letterhead'][method]!.responses[
+        String(status)
+      ] as { content?: Record<string, unknown> };
+
+    it('sets, serves and removes the logo as its OpenAPI document says', async () => {
+      const owner = await register();
+      const { id } = await createWorkspace(owner, 'Letterhead Coalition');
+      const path = '/api/workspaces/{wid}/letterhead';
+      const set = await t
+        .http()
+        .put(ws(id, '/letterhead'))
+        .auth(owner.token, { type: 'bearer' })
+        .set('Content-Type', 'image/png')
+        .send(tinyPng())
+        .expect(200);
+      expect(set.body).toEqual({
+        format: 'png',
+        width: expect.any(Number),
+        height: expect.any(Number),
+      });
+      contract.expect('put', path, set);
+      const garbage = await t
+        .http()
+        .put(ws(id, '/letterhead'))
+        .auth(owner.token, { type: 'bearer' })
+        .set('Content-Type', 'image/png')
+        .send(Buffer.from('not an image'))
+        .expect(400);
+      contract.expect('put', path, garbage);
+
+      const served = await api(owner, 'get', ws(id, '/letterhead')).expect(200);
+      expect(Object.keys(documented('get', 200).content ?? {})).toContain(
+        served.headers['content-type'],
+      );
+      expect(served.body).toEqual(tinyPng());
+
+      await api(owner, 'delete', ws(id, '/letterhead')).expect(204);
+      expect(documented('delete', 204).content).toBeUndefined();
+      const gone = await api(owner, 'get', ws(id, '/letterhead')).expect(404);
+      contract.expect('get', path, gone);
     });
   });
 

@@ -1,6 +1,7 @@
 import { MailService } from '@app/mail';
 import { Public } from '../../apps/api/src/auth/auth.decorators';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 
@@ -22,6 +23,8 @@ export class ProbeMailDto {
  * queues a mail through the outbox (as later features will), and one that fails unexpectedly.
  */
 @Public()
+// Not part of the API: the served document must equal the committed docs/openapi.json.
+@ApiExcludeController()
 @Controller('api/test-probe')
 export class ProbeController {
   constructor(

@@ -8,7 +8,11 @@ export class RegisterDto {
   @EmailField()
   email: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiProperty({
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+    example: 'correct horse battery staple',
+  })
   @NewPasswordField()
   password: string;
 
@@ -22,7 +26,7 @@ export class LoginDto {
   @EmailField()
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @MaxLength(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` })
   password: string;

@@ -1,10 +1,5 @@
 import type { UserEntity } from '@app/domain';
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-}
+import type { UserView } from './accounts.views';
 
 export const userView = (user: UserEntity): UserView => ({
   id: user.id,

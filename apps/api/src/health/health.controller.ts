@@ -1,10 +1,12 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { ErrorBodyDto } from '../http/openapi/error-body.dto';
+import { HealthView } from './health.views';
 import { RedisHealthIndicator } from './redis.health';
 
 type Dependency = 'up' | 'down';
@@ -28,6 +30,15 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
+  @ApiOkResponse({ type: HealthView, description: 'both answer' })
+  @ApiResponse({
+    status: 503,
+    type: HealthView,
+    description: '`status` is `error`, and the one that did not answer is `down`',
+  })
+  // Never rate limited, and its 503 is the report above, not the error body; but the body
+  // parsers run before any route, so a malformed JSON body is a 400 here too.
+  @ApiResponse({ status: 400, type: ErrorBodyDto, description: 'a malformed request body' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     let result: HealthCheckResult;
     try {

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { ApiErrors } from '../http/openapi/responses';
+import { PingView } from './health.views';
 
 /**
  * Liveness: the process answers HTTP. Unlike /health it touches neither the database nor
@@ -13,7 +15,9 @@ import { Public } from '../auth/auth.decorators';
 export class PingController {
   @Get()
   @ApiOperation({ summary: 'Liveness: {"ok":true} while the process serves HTTP; no DB, no Redis' })
-  ping(): { ok: true } {
+  @ApiOkResponse({ type: PingView })
+  @ApiErrors()
+  ping(): PingView {
     return { ok: true };
   }
 }

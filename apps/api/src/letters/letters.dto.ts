@@ -152,7 +152,7 @@ export class PublishDto {
 }
 
 export class CampaignDto {
-  @ApiProperty({ maxLength: 200 })
+  @ApiProperty({ maxLength: 200, example: 'Free the journalists' })
   @NameField()
   name: string;
 

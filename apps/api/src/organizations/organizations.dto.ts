@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -18,11 +18,15 @@ export class OrganizationDto {
   @Allow()
   email?: unknown;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['contact@org.example', 'press@org.example'],
+    description: 'instead of email: every address, the primary first',
+  })
   @Allow()
   emails?: unknown;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'Fatou Ndiaye' })
   @Allow()
   contactName?: unknown;
 
@@ -38,19 +42,29 @@ export class OrganizationDto {
   @Allow()
   tags?: unknown;
 
-  @ApiPropertyOptional({ description: 'PATCH only: archive or unarchive' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: 'PATCH only: archive or unarchive',
+  })
   @Allow()
   archived?: unknown;
 }
 
+/** PATCH: any of the fields, each checked as on creation. */
+export class UpdateOrganizationDto extends PartialType(OrganizationDto) {}
+
 export class DirectoryQueryDto {
-  @ApiPropertyOptional({ description: 'name prefix or substring; case and diacritics ignored' })
+  @ApiPropertyOptional({
+    example: 'defenseurs',
+    description: 'name prefix or substring; case and diacritics ignored',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   search?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'press' })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -72,7 +86,7 @@ export class DirectoryQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: archived ones too' })
   @IsOptional()
   @IsIn(['true', 'false'])
   archived?: 'true' | 'false';
@@ -89,7 +103,11 @@ export class ImportQueryDto {
 }
 
 export class MergeDto {
-  @ApiProperty({ description: 'the organization that stays' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b',
+    description: 'the organization that stays',
+  })
   @IsString()
   @MaxLength(64)
   into: string;

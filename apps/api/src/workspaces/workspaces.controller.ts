@@ -1,15 +1,10 @@
-import {
-  Action,
-  AuditService,
-  WorkspacesService,
-  type MembershipEntity,
-  type MyWorkspace,
-} from '@app/domain';
+import { Action, AuditService, WorkspacesService, type MembershipEntity } from '@app/domain';
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentAuth, CurrentMembership, type RequestAuth } from '../auth/auth.decorators';
 import { CreateWorkspaceDto, UpdateWorkspaceDto } from './workspaces.dto';
-import { ApiSignedIn } from '../http/openapi/responses';
+import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
+import { AuditTrailView, MyWorkspaceView, WorkspaceView } from './workspaces.views';
 
 @ApiTags('workspaces')
 @ApiSignedIn()
@@ -22,30 +17,45 @@ export class WorkspacesController {
 
   @Post()
   @ApiOperation({ summary: 'Create a workspace (a coalition); the caller becomes its owner' })
-  async create(@CurrentAuth() auth: RequestAuth, @Body() dto: CreateWorkspaceDto) {
+  @ApiCreatedResponse({ type: WorkspaceView })
+  @ApiErrors()
+  async createWorkspace(
+    @CurrentAuth() auth: RequestAuth,
+    @Body() dto: CreateWorkspaceDto,
+  ): Promise<WorkspaceView> {
     return this.workspaces.view(await this.workspaces.create(auth.user.id, dto.name, dto.timeZone));
   }
 
   @Get()
   @ApiOperation({ summary: "The caller's workspaces with their role in each" })
-  list(@CurrentAuth() auth: RequestAuth): Promise<MyWorkspace[]> {
+  @ApiOkResponse({ type: [MyWorkspaceView], description: 'by name' })
+  @ApiErrors()
+  listWorkspaces(@CurrentAuth() auth: RequestAuth): Promise<MyWorkspaceView[]> {
     return this.workspaces.listFor(auth.user.id);
   }
 
   @Get(':wid')
   @Can(Action.Read)
-  async get(@Param('wid') wid: string, @CurrentMembership() membership: MembershipEntity) {
+  @ApiOperation({ summary: "A workspace, with the caller's role in it" })
+  @ApiOkResponse({ type: MyWorkspaceView })
+  @ApiErrors(404)
+  async getWorkspace(
+    @Param('wid') wid: string,
+    @CurrentMembership() membership: MembershipEntity,
+  ): Promise<MyWorkspaceView> {
     return { ...this.workspaces.view(await this.workspaces.get(wid)), role: membership.role };
   }
 
   @Patch(':wid')
   @Can(Action.RenameWorkspace)
   @ApiOperation({ summary: 'Rename, or change the time zone (owners)' })
-  async update(
+  @ApiOkResponse({ type: WorkspaceView })
+  @ApiErrors(404)
+  async updateWorkspace(
     @Param('wid') wid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: UpdateWorkspaceDto,
-  ) {
+  ): Promise<WorkspaceView> {
     return this.workspaces.view(
       await this.workspaces.update(wid, { name: dto.name, timeZone: dto.timeZone }, auth.user.id),
     );
@@ -54,7 +64,9 @@ export class WorkspacesController {
   @Get(':wid/audit')
   @Can(Action.ViewAudit)
   @ApiOperation({ summary: 'Audit events, newest first, and whether the hash chain verifies' })
-  async auditTrail(@Param('wid') wid: string) {
+  @ApiOkResponse({ type: AuditTrailView })
+  @ApiErrors(404)
+  async auditTrail(@Param('wid') wid: string): Promise<AuditTrailView> {
     const [verification, events] = await Promise.all([
       this.audit.verify(wid),
       this.audit.list(wid),
@@ -62,13 +74,14 @@ export class WorkspacesController {
     return {
       verification,
       events: events.map((e) => ({
-        seq: e.seq,
+        // list() answers chained events only: seq and hash are set.
+        seq: e.seq!,
         at: e.createdAt,
         actor: { type: e.actorType, id: e.actorId },
         action: e.action,
         subject: { type: e.subjectType, id: e.subjectId },
-        data: JSON.parse(e.data) as unknown,
-        hash: e.hash,
+        data: JSON.parse(e.data) as Record<string, unknown>,
+        hash: e.hash!,
       })),
     };
   }

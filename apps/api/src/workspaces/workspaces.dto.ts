@@ -2,6 +2,7 @@ import { Role, roles } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { EmailField, NameField, TimeZoneField } from '../http/fields';
+import { ROLE_PROPERTY } from './workspaces.views';
 
 export class WorkspaceNameDto {
   @ApiProperty({ example: 'Press Freedom Coalition', maxLength: 200 })
@@ -43,13 +44,13 @@ export class AddMemberDto {
   @EmailField()
   email: string;
 
-  @ApiProperty({ enum: Role })
+  @ApiProperty(ROLE_PROPERTY)
   @IsIn(roles, roleMessage)
   role: Role;
 }
 
 export class ChangeRoleDto {
-  @ApiProperty({ enum: Role })
+  @ApiProperty(ROLE_PROPERTY)
   @IsIn(roles, roleMessage)
   role: Role;
 }

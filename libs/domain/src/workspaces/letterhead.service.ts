@@ -1,5 +1,5 @@
 import { FileStorage } from '@app/files';
-import { checkLogo, PdfInputError } from '@app/pdf';
+import { checkLogo, PdfInputError, type CheckedLogo } from '@app/pdf';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -16,11 +16,7 @@ export class LetterheadService {
   ) {}
 
   /** Checks the image whole (PNG or JPEG, at most 2 MB) before anything is stored. */
-  async put(
-    workspaceId: string,
-    actorId: string,
-    image: unknown,
-  ): Promise<{ format: string; width: number; height: number }> {
+  async put(workspaceId: string, actorId: string, image: unknown): Promise<CheckedLogo> {
     if (!Buffer.isBuffer(image) || image.length === 0) {
       throw DomainError.invalid('body', 'expected the image bytes, as image/png or image/jpeg');
     }

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../auth/session-cookies';
 import { ErrorBodyDto } from './error-body.dto';
+import { applyRequestContent } from './request-content';
 import { BEARER_SCHEME, CSRF_SCHEME, SESSION_SCHEME } from './responses';
 
 /** The OpenAPI document the app serves at /api/docs-json and `npm run openapi` writes. */
@@ -33,5 +34,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       CSRF_SCHEME,
     )
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  return applyRequestContent(
+    SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] }),
+  );
 }

@@ -1,5 +1,12 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiResponse,
+  ApiSecurity,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ErrorBodyDto } from './error-body.dto';
 
 /** What each error status means across the API (shared/design/api.md, "Errors"). */
@@ -24,11 +31,14 @@ const ERROR_MEANINGS: Record<number, string> = {
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   const all = [...new Set([400, ...statuses, 429, 503])].sort((a, b) => a - b);
   return applyDecorators(
+    ApiExtraModels(ErrorBodyDto),
     ...all.map((status) =>
       ApiResponse({
         status,
         description: ERROR_MEANINGS[status] ?? 'error',
-        type: ErrorBodyDto,
+        // Spelled out rather than `type`, which would follow an operation's @ApiProduces
+        // (a PDF, a CSV): errors are JSON whatever the success answer is.
+        content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } } },
         ...(status === 429 || status === 503
           ? { headers: { 'Retry-After': { description: 'seconds', schema: { type: 'integer' } } } }
           : {}),
