@@ -9,6 +9,7 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
+import { invitationStatuses } from './invitations.views';
 
 /** Exactly one of: organizationIds, tag, allOrganizations. */
 export class InviteDto {
@@ -33,9 +34,10 @@ export class InviteDto {
   allOrganizations?: true;
 }
 
+// Every status can be asked for, withdrawn included.
 export class InvitationsQueryDto {
-  @ApiPropertyOptional({ enum: ['queued', 'sent', 'failed', 'opened', 'signed', 'declined'] })
+  @ApiPropertyOptional({ enum: invitationStatuses, enumName: 'InvitationStatus' })
   @IsOptional()
-  @IsIn(['queued', 'sent', 'failed', 'opened', 'signed', 'declined'])
-  status?: 'queued' | 'sent' | 'failed' | 'opened' | 'signed' | 'declined';
+  @IsIn(invitationStatuses)
+  status?: (typeof invitationStatuses)[number];
 }

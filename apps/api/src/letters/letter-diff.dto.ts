@@ -22,7 +22,10 @@ export class FieldDiffDto {
   })
   field: string;
 
-  @ApiProperty({ description: 'the field differs: its words, or only its formatting' })
+  @ApiProperty({
+    example: true,
+    description: 'the field differs: its words, or only its formatting',
+  })
   changed: boolean;
 
   @ApiProperty({
@@ -34,7 +37,7 @@ export class FieldDiffDto {
   @ApiProperty({ type: [DiffRunDto], description: 'the field as written (the body in Markdown)' })
   sourceRuns: DiffRunDto[];
 
-  @ApiProperty({ description: 'the source changed, the text as read did not' })
+  @ApiProperty({ example: false, description: 'the source changed, the text as read did not' })
   formattingOnly: boolean;
 }
 
@@ -59,13 +62,14 @@ export class LetterDiffDto {
   @ApiProperty({ type: [FieldDiffDto] })
   fields: FieldDiffDto[];
 
-  @ApiProperty({ description: 'something changed, and only formatting' })
+  @ApiProperty({ example: false, description: 'something changed, and only formatting' })
   formattingOnly: boolean;
 
   @ApiProperty({ type: TextChangeDto })
   textChange: TextChangeDto;
 
   @ApiProperty({
+    example: true,
     description: '`to` could be published over `from` as a correction (at most 2 % of the words)',
   })
   correctionAllowed: boolean;

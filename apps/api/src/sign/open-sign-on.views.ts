@@ -1,6 +1,7 @@
 import { visibilities, type Visibility } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { LetterContentDto } from '../letters/letter-content.dto';
+import { letterStatuses } from '../letters/letters.views';
 
 // The answers of the letters anyone may read or ask to sign, as the OpenAPI document names them.
 
@@ -92,7 +93,7 @@ export class PublicSignatoryView {
 /** GET /api/l/:letterId: the public letter and the organizations named on it. */
 export class PublicLetterView extends PublishedLetterFields {
   @ApiProperty({
-    enum: ['draft', 'open', 'closed', 'final'],
+    enum: letterStatuses,
     enumName: 'LetterStatus',
     example: 'open',
   })

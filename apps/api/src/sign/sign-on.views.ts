@@ -7,20 +7,12 @@ import {
   type Visibility,
 } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { invitationStatuses } from '../invitations/invitations.views';
 import { LetterContentDto } from '../letters/letter-content.dto';
+import { letterStatuses } from '../letters/letters.views';
 
 // The sign-on link's answers as the OpenAPI document names them (a generated client's
 // types). Dates travel as ISO 8601 strings.
-
-const invitationStatuses = [
-  'queued',
-  'sent',
-  'failed',
-  'opened',
-  'signed',
-  'declined',
-  'withdrawn',
-] as const;
 
 /** An organization's own sign-on, as its link shows it: never the IP or other private details. */
 export class SignOnSignatureView {
@@ -91,7 +83,7 @@ export class SignOnLetterView {
   timeZone!: string;
 
   @ApiProperty({
-    enum: ['draft', 'open', 'closed', 'final'],
+    enum: letterStatuses,
     enumName: 'LetterStatus',
     example: 'open',
   })

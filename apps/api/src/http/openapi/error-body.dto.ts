@@ -19,7 +19,14 @@ export class ErrorBodyDto implements ErrorBody {
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     description: 'per-field or per-row problems, when there are several',
-    example: [{ line: 3, construct: 'table', message: 'tables are not supported' }],
+    example: [
+      {
+        field: 'content.body',
+        line: 3,
+        construct: 'table',
+        problems: ['line 3: tables are not allowed'],
+      },
+    ],
   })
   details?: unknown[];
 
