@@ -270,6 +270,9 @@ describe('invitations by email link', () => {
       .set(auth())
       .expect(429);
     contract.expect('post', '/api/invitations/{iid}/resend', tooSoon);
+    // Resends are 10 minutes apart; the header says how long is left, as every 429 does.
+    expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(9 * 60);
+    expect(Number(tooSoon.headers['retry-after'])).toBeLessThanOrEqual(10 * 60);
     t.clock.advance(11 * 60 * 1000);
     const resent = await t
       .http()

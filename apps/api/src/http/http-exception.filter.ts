@@ -40,6 +40,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception, request);
     if (response.headersSent) return;
+    if (exception instanceof DomainError && exception.retryAfterS !== undefined) {
+      response.setHeader('Retry-After', String(exception.retryAfterS));
+    }
     response.status(body.statusCode).json(body);
   }
 

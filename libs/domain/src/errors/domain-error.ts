@@ -25,8 +25,14 @@ export class DomainError extends Error {
     message: string,
     /** Extra fields for the client, beside the message (e.g. the current revision on a 409). */
     readonly extra?: Record<string, unknown>,
+    /** For TooMany: seconds until a retry can succeed, sent as Retry-After. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
+  }
+
+  static tooMany(message: string, retryAfterS: number): DomainError {
+    return new DomainError(DomainErrorCode.TooMany, message, undefined, retryAfterS);
   }
 
   static invalid(field: string, problem: string): DomainError {

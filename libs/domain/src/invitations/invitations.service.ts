@@ -154,10 +154,10 @@ export class InvitationsService {
       );
       const since = this.clock.now().getTime() - (invitation.lastMailedAt?.getTime() ?? 0);
       if (since < RESEND_EVERY_MS) {
-        const minutes = Math.ceil((RESEND_EVERY_MS - since) / 60000);
-        throw new DomainError(
-          DomainErrorCode.TooMany,
-          `last message went out moments ago; resend again in ${minutes} min`,
+        const seconds = Math.ceil((RESEND_EVERY_MS - since) / 1000);
+        throw DomainError.tooMany(
+          `last message went out moments ago; resend again in ${Math.ceil(seconds / 60)} min`,
+          seconds,
         );
       }
       const organization = await manager.findOneByOrFail(OrganizationEntity, {
