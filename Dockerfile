@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Signatory image: the API by default; the worker with `node dist/apps/worker/src/main.js`.
-# Node 22 LTS: nestjs-pino 5, @nestjs/common 12 (file-type 22) and @nestjs/cli 12 declare
-# Node >= 22.12 (docs/operations.md, "Node versions").
+# Node 22 LTS; package.json's engines also admits Node 20.19+, which CI runs
+# (docs/operations.md, "Node versions").
 
 # --- build: compile the apps, then drop the dev dependencies -------------------------
 FROM node:22-bookworm-slim AS build

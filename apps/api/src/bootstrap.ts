@@ -1,4 +1,4 @@
-import { AppConfig, QuietStartLogger } from '@app/config';
+import { AppConfig, AppLogger, QuietStartLogger } from '@app/config';
 import { CSV_MAX_BYTES, type Clock } from '@app/domain';
 import { MAX_LOGO_BYTES } from '@app/pdf';
 import { DynamicModule, Type } from '@nestjs/common';
@@ -10,7 +10,6 @@ import type {
 import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { buildOpenApiDocument } from './http/openapi/document';
 import { HttpExceptionFilter } from './http/http-exception.filter';
@@ -28,7 +27,7 @@ export async function createApi(
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(new QuietStartLogger(app.get(Logger)));
+  app.useLogger(new QuietStartLogger(app.get(AppLogger)));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.use(helmet());

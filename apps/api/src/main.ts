@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@app/config';
+import { AppLogger, ConfigError, loadConfig } from '@app/config';
 import { preflight, startPrivateRedis, StartupError } from '@app/jobs';
-import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
 import { startupSummary } from './startup-summary';
 
@@ -11,7 +10,7 @@ async function main(): Promise<void> {
   await preflight(config);
   const app = await createApi(config);
   await app.listen(config.port);
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   for (const line of startupSummary(config, note)) logger.log(line);
 }
 

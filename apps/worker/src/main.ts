@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, QuietStartLogger } from '@app/config';
+import { AppLogger, ConfigError, loadConfig, QuietStartLogger } from '@app/config';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { preflight, StartupError } from '@app/jobs';
 import { WorkerModule } from './worker.module';
 
@@ -15,9 +14,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
   });
-  app.useLogger(new QuietStartLogger(app.get(Logger)));
+  app.useLogger(new QuietStartLogger(app.get(AppLogger)));
   app.enableShutdownHooks();
-  app.get(Logger).log(`Signatory worker running (queue prefix ${config.queuePrefix})`);
+  app.get(AppLogger).log(`Signatory worker running (queue prefix ${config.queuePrefix})`);
 }
 
 main().catch((error: unknown) => {

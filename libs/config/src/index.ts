@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './logger.module';
 export * from './redact-url';
 export * from './quiet-start-logger';
+export * from './app-logger';
