@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, type NewAuditEvent } from '../audit/audit.service';
@@ -11,8 +11,8 @@ import { deadlineFields } from '../letters/letter-time-zone';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { consentText } from './consent';
 import { liveKeyFor } from './signature-moderation';
-import { Batches } from './batches';
-import { LIVE_STATUSES, SignatureEntity, type SignatureStatus } from './signature.entity';
+import { ALONE, SignOnBatches, type Creation } from './sign-on-batches';
+import { isLive, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
 import { signerFields, reasonText, type SignerFields } from './signer-input';
 import { SignerMailer } from './signer-mailer';
@@ -68,34 +68,6 @@ export interface SignOutcome {
   signature: OwnSignatureView;
 }
 
-interface SignRequest {
-  token: string;
-  body: Record<string, unknown>;
-  meta: RequestMeta;
-}
-
-/** A first sign-on through an invitation's link, checked and ready to write. */
-interface Creation {
-  access: SignerAccess;
-  invitation: InvitationEntity;
-  fields: SignerFields;
-  meta: RequestMeta;
-}
-
-/** What a batch answers a submission: its outcome, its error, or "take it alone". */
-const ALONE = 'alone' as const;
-type BatchResult = { outcome: SignOutcome } | { error: unknown } | typeof ALONE;
-
-/** Submissions per batch: an INSERT of this many signatures stays well under 30,000 values. */
-const BATCH_MAX = 200;
-/**
- * Batches in flight at once: while some wait on the database, the next one forms. Their
- * links are locked in id order, so batches cannot deadlock on them.
- */
-const BATCH_CONCURRENCY = 4;
-
-const isLive = (signature: SignatureEntity) => LIVE_STATUSES.includes(signature.status);
-
 const closed = (access: SignerAccess) =>
   new DomainError(
     DomainErrorCode.NotAllowedNow,
@@ -109,17 +81,17 @@ const closed = (access: SignerAccess) =>
  */
 @Injectable()
 export class SignOnService {
-  private readonly logger = new Logger('SignOn');
-  private readonly batches = new Batches<SignRequest, BatchResult>(
-    (requests) => this.signMany(requests),
-    {
-      fallback: ALONE,
-      max: BATCH_MAX,
-      concurrency: BATCH_CONCURRENCY,
-      // Each of its submissions is then tried alone, which answers its own error.
-      failed: (error) => this.logger.debug(`sign-on batch tried one by one: ${String(error)}`),
-    },
-  );
+  // A batch decides with the very rules a submission alone meets.
+  private readonly batches = new SignOnBatches({
+    transaction: (work) => this.dataSource.transaction(work),
+    resolveInvitations: (manager, tokens) => this.access.resolveInvitations(manager, tokens),
+    checked: (access, body) => this.checked(access, body),
+    repeat: (signature, fields, access) =>
+      this.changesOf(signature, fields, access)
+        ? null
+        : { created: false, signature: ownView(signature, access.revision) },
+    createMany: (manager, creations) => this.createMany(manager, creations),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -164,63 +136,6 @@ export class SignOnService {
       if (!isUniqueViolation(error)) throw error;
       return this.signOnce(token, body, meta);
     }
-  }
-
-  /**
-   * The submissions that arrive together, in one transaction: first sign-ons through
-   * invitation links are created together (an INSERT per table, whatever their number),
-   * identical repeats are answered, every other case is left to signAlone. Whatever the
-   * batch decides is decided exactly as signOnce would, on the rows it locked.
-   */
-  private signMany(requests: SignRequest[]): Promise<BatchResult[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const links = await this.access.resolveInvitations(
-        manager,
-        requests.map((r) => r.token),
-      );
-      const results: BatchResult[] = [];
-      const claimed = new Set<string>();
-      const creations: { index: number; creation: Creation }[] = [];
-      for (const request of requests) {
-        const link = links.get(request.token);
-        // Not an invitation's link, or the same link twice in one batch: one at a time.
-        if (!link || ('access' in link && claimed.has(link.access.invitation!.id))) {
-          results.push(ALONE);
-          continue;
-        }
-        if ('error' in link) {
-          results.push({ error: link.error });
-          continue;
-        }
-        const access = link.access;
-        claimed.add(access.invitation!.id);
-        try {
-          const fields = this.checked(access, request.body);
-          const existing = access.signature;
-          if (existing && isLive(existing)) {
-            results.push(
-              this.changesOf(existing, fields, access)
-                ? ALONE
-                : { outcome: { created: false, signature: ownView(existing, access.revision) } },
-            );
-            continue;
-          }
-          creations.push({
-            index: results.length,
-            creation: { access, invitation: access.invitation!, fields, meta: request.meta },
-          });
-          results.push(ALONE);
-        } catch (error) {
-          results.push({ error });
-        }
-      }
-      const outcomes = await this.createMany(
-        manager,
-        creations.map((c) => c.creation),
-      );
-      creations.forEach(({ index }, i) => (results[index] = { outcome: outcomes[i] }));
-      return results;
-    });
   }
 
   private signOnce(token: string, body: Record<string, unknown>, meta: RequestMeta) {
