@@ -1,6 +1,5 @@
 import { isUniqueViolation } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, type NewAuditEvent } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -11,6 +10,7 @@ import { deadlineFields } from '../letters/letter-time-zone';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { consentText } from './consent';
 import { liveKeyFor } from './signature-moderation';
+import { newSignature } from './new-signature';
 import { ALONE, SignOnBatches, type Creation } from './sign-on-batches';
 import { isLive, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
@@ -178,30 +178,23 @@ export class SignOnService {
     if (!creations.length) return [];
     const now = this.clock.now();
     const signatures = creations.map(({ access, invitation, fields, meta }) =>
-      manager.create(SignatureEntity, {
-        id: randomUUID(),
-        letterId: access.letter.id,
-        organizationId: invitation.organizationId,
-        invitationId: invitation.id,
-        liveKey: invitation.organizationId,
-        status: 'confirmed',
-        source: 'invitation',
-        ...fields,
-        revision: access.revision,
-        signerEmail: invitation.email,
-        website: access.organization?.website ?? null,
-        consentText: this.consent(access),
-        authorized: true,
-        domainVerified: false,
-        ip: meta.ip?.slice(0, 64) ?? null,
-        userAgent: meta.userAgent?.slice(0, 500) ?? null,
-        position: null,
-        tokenSeed: null,
-        tokenHash: null,
-        signedAt: now,
-        updatedAt: now,
-        withdrawnAt: null,
-      }),
+      newSignature(
+        {
+          letterId: access.letter.id,
+          organizationId: invitation.organizationId,
+          invitationId: invitation.id,
+          liveKey: invitation.organizationId,
+          source: 'invitation',
+          ...fields,
+          revision: access.revision,
+          signerEmail: invitation.email,
+          website: access.organization?.website ?? null,
+          consentText: this.consent(access),
+          ip: meta.ip?.slice(0, 64) ?? null,
+          userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        },
+        now,
+      ),
     );
     await manager
       .createQueryBuilder()
