@@ -7,7 +7,7 @@ import {
   openAuditDatabase,
   testEvent as event,
   type AuditDatabase,
-} from './testing/audit-database';
+} from '../testing/audit-database';
 
 /**
  * The audit chain on the suite's database. On PostgreSQL events are written pending and

@@ -5,7 +5,7 @@ import { IsNull } from 'typeorm';
 import { GENESIS, hashOf } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 import { DeferredSealing } from './deferred-sealing';
-import { openAuditDatabase, testRow, type AuditDatabase } from './testing/audit-database';
+import { openAuditDatabase, testRow, type AuditDatabase } from '../testing/audit-database';
 
 /**
  * The PostgreSQL strategy (its SQL is PostgreSQL's: a sequence, row locks, UPDATE ... FROM

@@ -2,7 +2,7 @@ import { IsNull, Not } from 'typeorm';
 import { GENESIS, hashOf } from './audit-chain';
 import { AuditEventEntity } from './audit-event.entity';
 import { InlineChain } from './inline-chain';
-import { openAuditDatabase, testRow, type AuditDatabase } from './testing/audit-database';
+import { openAuditDatabase, testRow, type AuditDatabase } from '../testing/audit-database';
 
 /**
  * The SQLite strategy, on the suite's database (its SQL is plain enough for both): an

@@ -71,7 +71,7 @@ describe('csvText', () => {
 
   it('reads back, guards aside, as the cells written', () => {
     const rows = tricky.map((cell) => [cell]);
-    const read = parse<string[]>(csvText(['cell'], rows), { bom: true });
+    const read: string[][] = parse(csvText(['cell'], rows), { bom: true });
     expect(read.slice(1).map(([cell]) => cell)).toEqual(tricky.map(neutralizeCell));
   });
 });

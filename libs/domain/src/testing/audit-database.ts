@@ -5,9 +5,9 @@ import { dataSourceOptions, runMigrations, serializeSqliteAccess } from '@app/da
 import { createTestDatabase } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { WorkspaceEntity } from '../../workspaces/workspace.entity';
-import { AuditEventEntity } from '../audit-event.entity';
-import type { NewAuditEvent } from '../audit.service';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { AuditEventEntity } from '../audit/audit-event.entity';
+import type { NewAuditEvent } from '../audit/audit.service';
 
 export interface AuditDatabase {
   dataSource: DataSource;
