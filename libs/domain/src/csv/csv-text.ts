@@ -18,9 +18,11 @@ function cellCsv(cell: string): string {
  * Excel-friendly, UTF-8 with BOM, CRLF after every line, formula-like cells neutralised,
  * quoted as RFC 4180 says. The same bytes as csv-stringify with `record_delimiter: '\r\n'`
  * over neutralised cells, which the directory used, except that a lone line break is
- * quoted here (csv-stringify's defaults left it bare); joined by hand because on the
- * 10,000-record signatures export (7.5 MB, bench/csv-writers.ts) csv-stringify took 320 to
- * 620 ms p50, this 95 to 105 ms, against a 300 ms target for the whole request.
+ * quoted here (csv-stringify's defaults left it bare). Joined by hand because on the
+ * 10,000-record signatures export (7.5 MB, bench/csv-writers.ts) csv-stringify took about
+ * four times as long: 82 to 93 ms p50 against 21 to 24 ms on a quiet machine, 320 to 620
+ * against 65 to 105 under load, when the whole request has a 300 ms target. (The
+ * template per line that the signatures export had took 40 to 70 ms.)
  */
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const lines = new Array<string>(rows.length + 1);
