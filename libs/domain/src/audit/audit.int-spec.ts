@@ -1,19 +1,13 @@
-import { loadConfig } from '@app/config';
-import { dataSourceOptions, runMigrations, serializeSqliteAccess } from '@app/database';
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from '@app/testing';
-import { randomUUID } from 'node:crypto';
+import { testDatabaseKind } from '@app/testing';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../clock';
 import { AuditEventEntity } from './audit-event.entity';
-import { AuditService, type NewAuditEvent } from './audit.service';
-import { WorkspaceEntity } from '../workspaces/workspace.entity';
-
-const event = (n: number): NewAuditEvent => ({
-  actor: { type: 'system', id: null },
-  action: 'test.happened',
-  subject: { type: 'test', id: `subject-${n}` },
-  data: { n },
-});
+import { AuditService } from './audit.service';
+import {
+  openAuditDatabase,
+  testEvent as event,
+  type AuditDatabase,
+} from '../testing/audit-database';
 
 /**
  * The audit chain on the suite's database. On PostgreSQL events are written pending and
@@ -21,37 +15,21 @@ const event = (n: number): NewAuditEvent => ({
  * reader must find every committed event chained, in one unbroken chain.
  */
 describe('AuditService', () => {
-  let database: TestDatabase;
+  let database: AuditDatabase;
   let dataSource: DataSource;
   let audit: AuditService;
   let workspaceId: string;
   const onPostgres = testDatabaseKind() === 'postgres' ? it : it.skip;
 
   beforeEach(async () => {
-    database = await createTestDatabase();
-    const config = loadConfig({ DATABASE_URL: database.url, APP_SECRET: 'x'.repeat(32) });
-    dataSource = await new DataSource({
-      ...dataSourceOptions(config.database),
-      entities: [WorkspaceEntity, AuditEventEntity],
-    }).initialize();
-    // As DatabaseModule does: SQLite takes one transaction at a time.
-    serializeSqliteAccess(dataSource);
-    await runMigrations(dataSource);
-    workspaceId = randomUUID();
-    await dataSource.getRepository(WorkspaceEntity).insert({
-      id: workspaceId,
-      name: 'Audit test',
-      slug: `audit-${workspaceId.slice(0, 8)}`,
-      letterheadKey: null,
-      createdAt: new Date(),
-    });
+    database = await openAuditDatabase();
+    ({ dataSource, workspaceId } = database);
     audit = new AuditService(dataSource, new Clock());
     await audit.onApplicationBootstrap();
   });
   afterEach(async () => {
     await audit.onModuleDestroy();
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   it('chains events written by concurrent transactions into one valid chain', async () => {

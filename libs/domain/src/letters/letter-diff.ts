@@ -1,32 +1,10 @@
 import { renderMarkdownText } from '@app/markdown';
+import type { LetterAddressee, LetterContent } from '@app/pdf';
 import { Diff } from 'diff';
 
-export interface Addressee {
-  honorific?: string;
-  name: string;
-  title?: string;
-  organization?: string;
-  addressLines: string[];
-  /** This official's own greeting, for the PDF addressed to them alone. */
-  salutation?: string;
-}
-
-export interface LetterContent {
-  /** The coalition's own name for the letter; printed only as the PDF's document title. */
-  title: string;
-  date: string;
-  addressees: Addressee[];
-  /**
-   * The subject line, printed in bold between the addressees and the salutation exactly as
-   * written (the author writes any "Re: "); none when absent or blank.
-   */
-  subject?: string;
-  salutation: string;
-  body: string;
-  closing: string;
-  /** The heading over the list of signatories; none when absent or blank. */
-  listHeading?: string;
-}
+// The one shape of a letter's content is the PDF renderer's input, since the domain imports
+// the renderer and never the reverse; re-exported here for the domain's readers of it.
+export type { LetterContent };
 
 export type DiffRun = { type: 'added' | 'removed' | 'unchanged'; text: string };
 
@@ -169,7 +147,7 @@ function optionalField(field: string, from?: string, to?: string): FieldDiff[] {
 }
 
 // An addressee reads as its address block; one present on one side only diffs against ''.
-function addresseeText(addressee: Addressee | undefined): string {
+function addresseeText(addressee: LetterAddressee | undefined): string {
   if (!addressee) return '';
   return [
     [addressee.honorific, addressee.name].filter(Boolean).join(' '),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
+import { csvText } from '../csv/csv-text';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { nameKey } from './name-key';
 import { organizationFields, type OrganizationFields } from './organization-input';
@@ -16,11 +16,6 @@ export interface ImportReport {
   updated: number;
   skipped: number;
   errors: { line: number; message: string }[];
-}
-
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe on export. */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 const invalidFile = (problem: string) => DomainError.invalid('file', problem);
@@ -79,21 +74,19 @@ export class DirectoryCsvService {
     return report;
   }
 
-  /** Excel-friendly: UTF-8 with BOM, CRLF, formula-like cells neutralised. */
+  /** Excel-friendly: UTF-8 with BOM, CRLF, formula-like cells neutralised (csvText). */
   async export(workspaceId: string): Promise<string> {
     const rows = (await this.organizations.all(workspaceId))
       .map(organizationView)
-      .map((o) =>
-        [
-          o.name,
-          o.emails.join(';'),
-          o.contactName ?? '',
-          o.country ?? '',
-          o.website ?? '',
-          o.tags.join(';'),
-        ].map(neutralizeCell),
-      );
-    return '\uFEFF' + stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+      .map((o) => [
+        o.name,
+        o.emails.join(';'),
+        o.contactName ?? '',
+        o.country ?? '',
+        o.website ?? '',
+        o.tags.join(';'),
+      ]);
+    return csvText(CSV_COLUMNS, rows);
   }
 
   private rows(file: Buffer): { line: number; cells: Record<string, string> }[] {

@@ -1,6 +1,5 @@
 import { isUniqueViolation } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, type NewAuditEvent } from '../audit/audit.service';
 import { Clock } from '../clock';
@@ -11,8 +10,9 @@ import { deadlineFields } from '../letters/letter-time-zone';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { consentText } from './consent';
 import { liveKeyFor } from './signature-moderation';
-import { Batches } from './batches';
-import { LIVE_STATUSES, SignatureEntity, type SignatureStatus } from './signature.entity';
+import { newSignature } from './new-signature';
+import { ALONE, SignOnBatches, type Creation } from './sign-on-batches';
+import { isLive, SignatureEntity, type SignatureStatus } from './signature.entity';
 import { SignerAccessResolver, type SignerAccess } from './signer-access';
 import { actionsOf, type SignerAction } from './signer-actions';
 import type { DeclineCommand, SignOnCommand } from './sign-on-commands';
@@ -72,34 +72,6 @@ export interface SignOutcome {
   signature: OwnSignatureView;
 }
 
-interface SignRequest {
-  token: string;
-  command: SignOnCommand;
-  meta: RequestMeta;
-}
-
-/** A first sign-on through an invitation's link, checked and ready to write. */
-interface Creation {
-  access: SignerAccess;
-  invitation: InvitationEntity;
-  fields: SignerFields;
-  meta: RequestMeta;
-}
-
-/** What a batch answers a submission: its outcome, its error, or "take it alone". */
-const ALONE = 'alone' as const;
-type BatchResult = { outcome: SignOutcome } | { error: unknown } | typeof ALONE;
-
-/** Submissions per batch: an INSERT of this many signatures stays well under 30,000 values. */
-const BATCH_MAX = 200;
-/**
- * Batches in flight at once: while some wait on the database, the next one forms. Their
- * links are locked in id order, so batches cannot deadlock on them.
- */
-const BATCH_CONCURRENCY = 4;
-
-const isLive = (signature: SignatureEntity) => LIVE_STATUSES.includes(signature.status);
-
 const closed = (access: SignerAccess) =>
   new DomainError(
     DomainErrorCode.NotAllowedNow,
@@ -113,17 +85,17 @@ const closed = (access: SignerAccess) =>
  */
 @Injectable()
 export class SignOnService {
-  private readonly logger = new Logger('SignOn');
-  private readonly batches = new Batches<SignRequest, BatchResult>(
-    (requests) => this.signMany(requests),
-    {
-      fallback: ALONE,
-      max: BATCH_MAX,
-      concurrency: BATCH_CONCURRENCY,
-      // Each of its submissions is then tried alone, which answers its own error.
-      failed: (error) => this.logger.debug(`sign-on batch tried one by one: ${String(error)}`),
-    },
-  );
+  // A batch decides with the very rules a submission alone meets.
+  private readonly batches = new SignOnBatches({
+    transaction: (work) => this.dataSource.transaction(work),
+    resolveInvitations: (manager, tokens) => this.access.resolveInvitations(manager, tokens),
+    checked: (access, command) => this.checked(access, command),
+    repeat: (signature, fields, access) =>
+      this.changesOf(signature, fields, access)
+        ? null
+        : { created: false, signature: ownView(signature, access.revision) },
+    createMany: (manager, creations) => this.createMany(manager, creations),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -166,63 +138,6 @@ export class SignOnService {
     }
   }
 
-  /**
-   * The submissions that arrive together, in one transaction: first sign-ons through
-   * invitation links are created together (an INSERT per table, whatever their number),
-   * identical repeats are answered, every other case is left to signAlone. Whatever the
-   * batch decides is decided exactly as signOnce would, on the rows it locked.
-   */
-  private signMany(requests: SignRequest[]): Promise<BatchResult[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const links = await this.access.resolveInvitations(
-        manager,
-        requests.map((r) => r.token),
-      );
-      const results: BatchResult[] = [];
-      const claimed = new Set<string>();
-      const creations: { index: number; creation: Creation }[] = [];
-      for (const request of requests) {
-        const link = links.get(request.token);
-        // Not an invitation's link, or the same link twice in one batch: one at a time.
-        if (!link || ('access' in link && claimed.has(link.access.invitation!.id))) {
-          results.push(ALONE);
-          continue;
-        }
-        if ('error' in link) {
-          results.push({ error: link.error });
-          continue;
-        }
-        const access = link.access;
-        claimed.add(access.invitation!.id);
-        try {
-          const fields = this.checked(access, request.command);
-          const existing = access.signature;
-          if (existing && isLive(existing)) {
-            results.push(
-              this.changesOf(existing, fields, access)
-                ? ALONE
-                : { outcome: { created: false, signature: ownView(existing, access.revision) } },
-            );
-            continue;
-          }
-          creations.push({
-            index: results.length,
-            creation: { access, invitation: access.invitation!, fields, meta: request.meta },
-          });
-          results.push(ALONE);
-        } catch (error) {
-          results.push({ error });
-        }
-      }
-      const outcomes = await this.createMany(
-        manager,
-        creations.map((c) => c.creation),
-      );
-      creations.forEach(({ index }, i) => (results[index] = { outcome: outcomes[i] }));
-      return results;
-    });
-  }
-
   private signOnce(token: string, command: SignOnCommand, meta: RequestMeta) {
     return this.dataSource.transaction(async (manager): Promise<SignOutcome> => {
       const access = await this.access.resolve(manager, token);
@@ -260,30 +175,23 @@ export class SignOnService {
     if (!creations.length) return [];
     const now = this.clock.now();
     const signatures = creations.map(({ access, invitation, fields, meta }) =>
-      manager.create(SignatureEntity, {
-        id: randomUUID(),
-        letterId: access.letter.id,
-        organizationId: invitation.organizationId,
-        invitationId: invitation.id,
-        liveKey: invitation.organizationId,
-        status: 'confirmed',
-        source: 'invitation',
-        ...fields,
-        revision: access.revision,
-        signerEmail: invitation.email,
-        website: access.organization?.website ?? null,
-        consentText: this.consent(access),
-        authorized: true,
-        domainVerified: false,
-        ip: meta.ip?.slice(0, 64) ?? null,
-        userAgent: meta.userAgent?.slice(0, 500) ?? null,
-        position: null,
-        tokenSeed: null,
-        tokenHash: null,
-        signedAt: now,
-        updatedAt: now,
-        withdrawnAt: null,
-      }),
+      newSignature(
+        {
+          letterId: access.letter.id,
+          organizationId: invitation.organizationId,
+          invitationId: invitation.id,
+          liveKey: invitation.organizationId,
+          source: 'invitation',
+          ...fields,
+          revision: access.revision,
+          signerEmail: invitation.email,
+          website: access.organization?.website ?? null,
+          consentText: this.consent(access),
+          ip: meta.ip?.slice(0, 64) ?? null,
+          userAgent: meta.userAgent?.slice(0, 500) ?? null,
+        },
+        now,
+      ),
     );
     await manager
       .createQueryBuilder()

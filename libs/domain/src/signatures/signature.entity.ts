@@ -12,6 +12,8 @@ export type SignatureSource = 'invitation' | 'open' | 'manual';
 /** A signature that counts (or will, once confirmed or approved) holds the organization's place. */
 export const LIVE_STATUSES: SignatureStatus[] = ['pending_approval', 'confirmed'];
 
+export const isLive = (signature: SignatureEntity) => LIVE_STATUSES.includes(signature.status);
+
 /**
  * One organization's sign-on to one letter. `liveKey` is set while the signature is live
  * (pending approval or confirmed) and cleared when it is withdrawn or rejected; the unique

@@ -1,5 +1,5 @@
+import { csvText } from '../csv/csv-text';
 import type { Visibility } from '../letters/letter-settings';
-import { neutralizeCell } from '../organizations/directory-csv.service';
 import { localDateString } from '../time/zoned-time';
 import type { SignatureEntity } from './signature.entity';
 
@@ -52,25 +52,6 @@ export type RecordedSignature = Omit<
 /** `signerEmail` → `signer_email`. */
 const columnName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-// Most cells need neither: a formula-like start (neutralizeCell) nor quoting (RFC 4180: a
-// cell with a comma, quote or line break is quoted, its quotes doubled).
-const SPECIAL = /^[=+\-@\t\r]|[",\r\n]/;
-
-function cellCsv(cell: string): string {
-  if (!SPECIAL.test(cell)) return cell;
-  const neutral = neutralizeCell(cell);
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
-}
-
-/**
- * Excel-friendly, like the directory's export: UTF-8 with BOM, CRLF, formulas neutralised.
- * Joined by hand: csv-stringify took most of the time of a 10,000-row export.
- */
-function csvText(header: readonly string[], rows: string[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(cellCsv).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 /**
  * The signatory list of an edition, numbered in the order given (the letter's order);
  * `signed_at` is the day of signing in the letter's zone.
@@ -92,25 +73,34 @@ const instant = (date: Date | string | null) =>
 const yesNo = (flag: boolean) => (flag ? 'yes' : 'no');
 
 /**
- * Every signature of the letter with every recorded detail, for the coordinators. Each
- * line is written in one template, in RECORD_FIELDS' order: a loop over the field names
- * reads several times slower. Ids, statuses, sources, visibilities, revisions, instants and
- * flags are written by the application and can hold nothing a spreadsheet would run or
- * split, so only the texts people gave are checked (cellCsv).
+ * Every signature of the letter with every recorded detail, for the coordinators, in
+ * RECORD_FIELDS' order. The cells are listed one by one: a loop over the field names reads
+ * several times slower.
  */
 export function signatureRecordsCsv(rows: RecordedSignature[]): string {
-  const lines = new Array<string>(rows.length + 1);
-  lines[0] = RECORD_FIELDS.map(columnName).join(',');
-  for (let i = 0; i < rows.length; i++) {
-    const s = rows[i];
-    lines[i + 1] =
-      `${s.id},${cellCsv(s.displayName)},${s.status},${s.source},${s.visibility},` +
-      `${s.revision},${s.organizationId ?? ''},${cellCsv(s.signerName)},` +
-      `${cellCsv(s.signerTitle ?? '')},${cellCsv(s.signerEmail ?? '')},` +
-      `${cellCsv(s.country ?? '')},${cellCsv(s.website ?? '')},${instant(s.signedAt)},` +
-      `${instant(s.updatedAt)},${instant(s.withdrawnAt)},${yesNo(s.domainVerified)},` +
-      `${yesNo(s.authorized)},${cellCsv(s.consentText)},${cellCsv(s.ip ?? '')},` +
-      `${cellCsv(s.userAgent ?? '')}`;
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText(
+    RECORD_FIELDS.map(columnName),
+    rows.map((s) => [
+      s.id,
+      s.displayName,
+      s.status,
+      s.source,
+      s.visibility,
+      String(s.revision),
+      s.organizationId ?? '',
+      s.signerName,
+      s.signerTitle ?? '',
+      s.signerEmail ?? '',
+      s.country ?? '',
+      s.website ?? '',
+      instant(s.signedAt),
+      instant(s.updatedAt),
+      instant(s.withdrawnAt),
+      yesNo(s.domainVerified),
+      yesNo(s.authorized),
+      s.consentText,
+      s.ip ?? '',
+      s.userAgent ?? '',
+    ]),
+  );
 }

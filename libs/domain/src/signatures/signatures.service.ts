@@ -1,7 +1,6 @@
 import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
@@ -24,6 +23,7 @@ import {
 import { letterStats, type LetterStats } from './letter-stats';
 import { manualConsentText, manualSignOn, type ManualSignOnInput } from './manual-sign-on';
 import { ModerationMailer } from './moderation-mailer';
+import { newSignature } from './new-signature';
 import { SignatureEntity, type SignatureSource, type SignatureStatus } from './signature.entity';
 import {
   assertModeratable,
@@ -288,34 +288,24 @@ export class SignaturesService {
       : null;
     const coordinator = await manager.findOneByOrFail(UserEntity, { id: actorId });
     const now = this.clock.now();
-    const signature = manager.create(SignatureEntity, {
-      id: randomUUID(),
-      letterId,
-      organizationId: organization?.id ?? null,
-      invitationId: invitation?.id ?? null,
-      liveKey: null,
-      status: 'confirmed',
-      source: 'manual',
-      visibility: fields.visibility,
-      revision: letter.publishedRevision!,
-      displayName: fields.displayName,
-      signerName: fields.signerName,
-      signerTitle: fields.signerTitle,
-      signerEmail: fields.signerEmail,
-      country: fields.country,
-      website: organization?.website ?? null,
-      consentText: manualConsentText(coordinator.name, fields.note),
-      authorized: true,
-      domainVerified: false,
-      ip: null,
-      userAgent: null,
-      position: null,
-      tokenSeed: null,
-      tokenHash: null,
-      signedAt: now,
-      updatedAt: now,
-      withdrawnAt: null,
-    });
+    const signature = newSignature(
+      {
+        letterId,
+        organizationId: organization?.id ?? null,
+        invitationId: invitation?.id ?? null,
+        source: 'manual',
+        visibility: fields.visibility,
+        revision: letter.publishedRevision!,
+        displayName: fields.displayName,
+        signerName: fields.signerName,
+        signerTitle: fields.signerTitle,
+        signerEmail: fields.signerEmail,
+        country: fields.country,
+        website: organization?.website ?? null,
+        consentText: manualConsentText(coordinator.name, fields.note),
+      },
+      now,
+    );
     signature.liveKey = liveKeyFor(signature);
     await manager.insert(SignatureEntity, signature);
     if (invitation) {
