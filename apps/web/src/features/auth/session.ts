@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { ApiError } from '../../api/errors';
 
@@ -17,15 +16,13 @@ export function useMe() {
   return { ...query, signedOut };
 }
 
-/** Signs out: the API revokes the session and clears its cookies; the cache goes with it. */
+/**
+ * Signs out: the API revokes the session and clears its cookies, then the app starts again
+ * from /sign-in with a new page, so nothing of the account stays in memory.
+ */
 export function useSignOut() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => ok(api.POST('/api/auth/logout')),
-    onSuccess: async () => {
-      await navigate('/sign-in');
-      queryClient.clear();
-    },
+    onSuccess: () => window.location.assign('/sign-in'),
   });
 }
