@@ -77,10 +77,10 @@ function SettingsForm({ workspace }: { workspace: Workspace }) {
         />
         <TextField
           name="slug"
-          label="Address name"
+          label="Short name"
           value={workspace.slug}
           readOnly
-          hint="Set when the workspace was created."
+          hint="Unique across Signatory; set when the workspace was created."
         />
         <TimeZoneSelect
           value={timeZone}
