@@ -43,6 +43,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [appImport('api')] }],
     },
   },
+  // The web app runs in the browser: no server code in its bundle. It reaches the API
+  // through src/api/client.ts and the types generated from the OpenAPI document.
+  {
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@app/|(^|/)(apps|libs|test|api/src|worker/src)(/|$)',
+              message:
+                'The web app imports no server code (apps/api, apps/worker, libs/*, test/): use src/api/client.ts and the generated types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['libs/**/*.ts'],
     rules: {

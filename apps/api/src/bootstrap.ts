@@ -16,6 +16,7 @@ import { HttpExceptionFilter } from './http/http-exception.filter';
 import { refuseDeepJson } from './http/json-depth';
 import { TextInputPipe } from './http/text-input.pipe';
 import { validationPipe } from './http/validation';
+import { serveWebApp } from './web/web-app';
 
 /** Builds the HTTP app, configured as in production; main.ts and the tests both use it. */
 export async function createApi(
@@ -52,5 +53,6 @@ export async function createApi(
   // controller and DTO takes a tenth of the start-up time.
   const document = () => buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
   return app;
 }

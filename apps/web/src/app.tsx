@@ -1,0 +1,71 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
+import { ApiError } from './api/errors';
+import { Page } from './components/page';
+import { Shell } from './components/shell';
+import { AccountPage } from './features/account/account-page';
+import { RegisterPage } from './features/auth/register-page';
+import { SignInPage } from './features/auth/sign-in-page';
+import { SignedInLayout } from './features/auth/signed-in-layout';
+import { SignedOutLayout } from './features/auth/signed-out-layout';
+import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
+import { HomeRedirect } from './features/workspace/home-redirect';
+import { WorkspaceListPage } from './features/workspace/workspace-list-page';
+import { WorkspaceRoute } from './features/workspace/workspace-route';
+import { WorkspaceSettingsPage } from './features/workspace/workspace-settings-page';
+
+/** A refusal (4xx) will not change by asking again; a lost connection or a 5xx may. */
+const retry = (failures: number, error: unknown) =>
+  failures < 2 && !(error instanceof ApiError && error.status < 500);
+
+export const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry, refetchOnWindowFocus: true }, mutations: { retry: false } },
+});
+
+function NotFound() {
+  return (
+    <Shell>
+      <Page title="Page not found">
+        <p>
+          There is nothing at this address. <Link to="/">Go to your workspace</Link>.
+        </p>
+      </Page>
+    </Shell>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <SignedOutLayout />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/register', element: <RegisterPage /> },
+    ],
+  },
+  {
+    element: <SignedInLayout />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      { path: '/workspaces', element: <WorkspaceListPage /> },
+      { path: '/workspaces/new', element: <CreateWorkspacePage /> },
+      { path: '/account', element: <AccountPage /> },
+      {
+        path: '/w/:wid',
+        element: <WorkspaceRoute />,
+        children: [
+          { index: true, element: <Navigate to="settings" replace /> },
+          { path: 'settings', element: <WorkspaceSettingsPage /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFound /> },
+]);
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  );
+}
