@@ -118,6 +118,26 @@ describe('the OpenAPI document', () => {
     );
     expect(problems).toEqual([]);
   });
+
+  /**
+   * A property typed in TypeScript as a union (`string | null`) or `unknown` reaches the
+   * document as a bare `object` unless its decorator names the type: a generated client
+   * would then refuse the string the API takes. Every object property says what it holds.
+   */
+  it('types every property: no bare object left by reflection', () => {
+    const problems = Object.entries(document.components?.schemas ?? {}).flatMap(([name, schema]) =>
+      Object.entries((schema as { properties?: Record<string, Json> }).properties ?? {})
+        .filter(
+          ([, property]) =>
+            property.type === 'object' &&
+            !property.properties &&
+            !property.additionalProperties &&
+            !property.allOf,
+        )
+        .map(([field]) => `${name}.${field}: a bare object; give its decorator a type`),
+    );
+    expect(problems).toEqual([]);
+  });
 });
 
 /** What is wrong with a success answer's schema for a media type, if anything. */

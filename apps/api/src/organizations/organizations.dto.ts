@@ -7,11 +7,12 @@ import { Allow, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'c
  * same checks a CSV row gets; here only its shape is declared, so every field is allowed.
  */
 export class OrganizationDto {
-  @ApiProperty({ example: 'Alliance des Défenseurs des Droits Humains' })
+  @ApiProperty({ type: String, example: 'Alliance des Défenseurs des Droits Humains' })
   @Allow()
   name?: unknown;
 
   @ApiProperty({
+    type: String,
     example: 'contact@org.example',
     description: 'one address, or several separated by ;',
   })
@@ -26,15 +27,15 @@ export class OrganizationDto {
   @Allow()
   emails?: unknown;
 
-  @ApiPropertyOptional({ example: 'Fatou Ndiaye' })
+  @ApiPropertyOptional({ type: String, example: 'Fatou Ndiaye' })
   @Allow()
   contactName?: unknown;
 
-  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ type: String, example: 'FR', description: 'ISO 3166-1 alpha-2' })
   @Allow()
   country?: unknown;
 
-  @ApiPropertyOptional({ example: 'https://org.example' })
+  @ApiPropertyOptional({ type: String, example: 'https://org.example' })
   @Allow()
   website?: unknown;
 

@@ -47,6 +47,7 @@ export class SignOnDto implements SignOnCommand {
   signerName!: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Advocacy Director',
     maxLength: 800,
     nullable: true,
@@ -56,6 +57,7 @@ export class SignOnDto implements SignOnCommand {
   signerTitle?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'FR',
     maxLength: 400,
     nullable: true,
@@ -98,11 +100,17 @@ export class OpenSignOnDto extends SignOnDto implements OpenSignOnCommand {
   @RequiredText(320)
   signerEmail!: string;
 
-  @ApiPropertyOptional({ example: 'https://rsf.example', maxLength: 2000, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'https://rsf.example',
+    maxLength: 2000,
+    nullable: true,
+  })
   @OptionalText(500)
   website?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: 2000,
     nullable: true,
     description: 'leave out or empty: a field the form hides from people, to catch robots',
@@ -114,6 +122,7 @@ export class OpenSignOnDto extends SignOnDto implements OpenSignOnCommand {
 @CleansOwnText()
 export class DeclineDto implements DeclineCommand {
   @ApiPropertyOptional({
+    type: String,
     example: 'Our board has not met before the deadline.',
     maxLength: 4000,
     nullable: true,
@@ -130,6 +139,7 @@ export class DelegateDto implements DelegateCommand {
   email!: string;
 
   @ApiPropertyOptional({
+    type: String,
     example: 'Clothilde Dupont',
     maxLength: 800,
     nullable: true,

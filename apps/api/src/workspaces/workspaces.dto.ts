@@ -12,6 +12,7 @@ export class WorkspaceNameDto {
 
 export class CreateWorkspaceDto extends WorkspaceNameDto {
   @ApiPropertyOptional({
+    type: String,
     example: 'America/New_York',
     description: 'IANA time zone of deadlines and times shown; default: DEFAULT_TIME_ZONE',
   })

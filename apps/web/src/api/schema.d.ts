@@ -1242,7 +1242,7 @@ export interface components {
              * @description IANA time zone of deadlines and times shown; default: DEFAULT_TIME_ZONE
              * @example America/New_York
              */
-            timeZone?: Record<string, never>;
+            timeZone?: string;
         };
         /** @enum {string} */
         CsvScope: "public" | "delivered" | "all";
@@ -1251,7 +1251,7 @@ export interface components {
              * @description at most 1000 characters once invisible and disguising characters are removed; the coordinators read it
              * @example Our board has not met before the deadline.
              */
-            reason?: Record<string, never> | null;
+            reason?: string | null;
         };
         DelegateDto: {
             /**
@@ -1263,7 +1263,7 @@ export interface components {
              * @description at most 200 characters once invisible and disguising characters are removed; the colleague is told who passed the invitation on
              * @example Clothilde Dupont
              */
-            fromName?: Record<string, never> | null;
+            fromName?: string | null;
         };
         /**
          * @description the database
@@ -1943,12 +1943,12 @@ export interface components {
              * @description at most 200 characters once invisible and disguising characters are removed
              * @example Advocacy Director
              */
-            signerTitle?: Record<string, never> | null;
+            signerTitle?: string | null;
             /**
              * @description ISO 3166-1 alpha-2, either case
              * @example FR
              */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /**
              * @description one the letter allows (see `visibilities`); the first of those when absent
              * @example public
@@ -1970,9 +1970,9 @@ export interface components {
              */
             signerEmail: string;
             /** @example https://rsf.example */
-            website?: Record<string, never> | null;
+            website?: string | null;
             /** @description leave out or empty: a field the form hides from people, to catch robots */
-            homepage?: Record<string, never> | null;
+            homepage?: string | null;
         };
         OpenSignOnLetterView: {
             /**
@@ -2092,12 +2092,12 @@ export interface components {
         };
         OrganizationDto: {
             /** @example Alliance des Défenseurs des Droits Humains */
-            name: Record<string, never>;
+            name: string;
             /**
              * @description one address, or several separated by ;
              * @example contact@org.example
              */
-            email: Record<string, never>;
+            email: string;
             /**
              * @description instead of email: every address, the primary first
              * @example [
@@ -2107,14 +2107,14 @@ export interface components {
              */
             emails?: string[];
             /** @example Fatou Ndiaye */
-            contactName?: Record<string, never>;
+            contactName?: string;
             /**
              * @description ISO 3166-1 alpha-2
              * @example FR
              */
-            country?: Record<string, never>;
+            country?: string;
             /** @example https://org.example */
-            website?: Record<string, never>;
+            website?: string;
             /**
              * @example [
              *       "press",
@@ -2621,12 +2621,12 @@ export interface components {
              * @description at most 200 characters once invisible and disguising characters are removed
              * @example Advocacy Director
              */
-            signerTitle?: Record<string, never> | null;
+            signerTitle?: string | null;
             /**
              * @description ISO 3166-1 alpha-2, either case
              * @example FR
              */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /**
              * @description one the letter allows (see `visibilities`); the first of those when absent
              * @example public
@@ -2940,12 +2940,12 @@ export interface components {
         };
         UpdateOrganizationDto: {
             /** @example Alliance des Défenseurs des Droits Humains */
-            name?: Record<string, never>;
+            name?: string;
             /**
              * @description one address, or several separated by ;
              * @example contact@org.example
              */
-            email?: Record<string, never>;
+            email?: string;
             /**
              * @description instead of email: every address, the primary first
              * @example [
@@ -2955,14 +2955,14 @@ export interface components {
              */
             emails?: string[];
             /** @example Fatou Ndiaye */
-            contactName?: Record<string, never>;
+            contactName?: string;
             /**
              * @description ISO 3166-1 alpha-2
              * @example FR
              */
-            country?: Record<string, never>;
+            country?: string;
             /** @example https://org.example */
-            website?: Record<string, never>;
+            website?: string;
             /**
              * @example [
              *       "press",
