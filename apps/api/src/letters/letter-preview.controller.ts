@@ -7,12 +7,13 @@ import {
   seesDeliveredNames,
   SignOnPreviewService,
 } from '@app/domain';
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Can, CurrentMembership } from '../auth/auth.decorators';
 import { contentDisposition } from '../http/content-disposition';
-import { sendPage } from '../sign/page-response';
+import type { Page } from '../sign/page-response';
+import { PageInterceptor } from '../sign/page.interceptor';
 import { signPage } from '../views/sign.pages';
 import { signPreviewModel } from '../views/sign-preview.model';
 import { PreviewPdfQueryDto, PreviewQueryDto } from './letter-preview.dto';
@@ -81,17 +82,15 @@ export class LetterPreviewController {
     content: { 'text/html': { schema: { type: 'string' } } },
   })
   @ApiErrors(404)
-  async previewPage(
-    @Param('lid') lid: string,
-    @Query() query: PreviewQueryDto,
-    @Res() res: Response,
-  ): Promise<void> {
+  // The page goes out through the one page pipeline; its errors stay JSON, as documented.
+  @UseInterceptors(PageInterceptor)
+  async previewPage(@Param('lid') lid: string, @Query() query: PreviewQueryDto): Promise<Page> {
     const preview = await this.pagePreviews.view(lid, query.revision);
-    sendPage(res, {
+    return {
       status: 200,
       title: `Preview: ${preview.view.letter.title}`,
       template: signPage,
       context: signPreviewModel(preview),
-    });
+    };
   }
 }
