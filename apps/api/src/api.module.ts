@@ -7,6 +7,8 @@ import { MailModule } from '@app/mail';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ProcessorsModule } from '@app/workers';
 import { AuthController } from './accounts/auth.controller';
+import { PasswordController } from './accounts/password.controller';
+import { SessionsController } from './accounts/sessions.controller';
 import { AuthModule } from './auth/auth.module';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
@@ -56,6 +58,8 @@ export class ApiModule {
       ],
       controllers: [
         AuthController,
+        SessionsController,
+        PasswordController,
         WorkspacesController,
         MembersController,
         JoinController,

@@ -4,7 +4,10 @@ import { ApiError } from './api/errors';
 import { Page } from './components/page';
 import { Shell } from './components/shell';
 import { AccountPage } from './features/account/account-page';
+import { ForgotPasswordPage } from './features/auth/forgot-password-page';
+import { PublicLayout } from './features/auth/public-layout';
 import { RegisterPage } from './features/auth/register-page';
+import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { SignedOutLayout } from './features/auth/signed-out-layout';
@@ -40,6 +43,13 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/register', element: <RegisterPage /> },
+    ],
+  },
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
     ],
   },
   {

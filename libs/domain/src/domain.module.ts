@@ -2,6 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsService } from './accounts/accounts.service';
 import { PasswordHasher } from './accounts/password-hasher';
+import { PasswordResetTokenEntity } from './accounts/password-reset-token.entity';
+import { PasswordService } from './accounts/password.service';
 import { SessionEntity } from './accounts/session.entity';
 import { UserEntity } from './accounts/user.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
@@ -53,6 +55,7 @@ const services = [
   LetterheadService,
   AccountsService,
   PasswordHasher,
+  PasswordService,
   AuditService,
   WorkspacesService,
   MembersService,
@@ -92,6 +95,7 @@ export class DomainModule {
         TypeOrmModule.forFeature([
           UserEntity,
           SessionEntity,
+          PasswordResetTokenEntity,
           WorkspaceEntity,
           MembershipEntity,
           MemberInvitationEntity,

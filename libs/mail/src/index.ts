@@ -8,3 +8,4 @@ export * from './templates/member-invitation';
 export * from './templates/invitation';
 export * from './templates/sign-on';
 export * from './templates/signature-moderation';
+export * from './templates/password';

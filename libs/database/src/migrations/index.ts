@@ -8,6 +8,7 @@ import { Renditions1764900000000 } from './1764900000000-renditions';
 import { SignOnThroughput1765100000000 } from './1765100000000-sign-on-throughput';
 import { LetterSubjectListHeading1765200000000 } from './1765200000000-letter-subject-list-heading';
 import { TimeZones1765300000000 } from './1765300000000-time-zones';
+import { PasswordResetTokens1765400000000 } from './1765400000000-password-reset-tokens';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   SignOnThroughput1765100000000,
   LetterSubjectListHeading1765200000000,
   TimeZones1765300000000,
+  PasswordResetTokens1765400000000,
 ];

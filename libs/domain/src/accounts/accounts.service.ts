@@ -2,7 +2,7 @@ import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { normalizeEmail } from './email';
@@ -106,6 +106,25 @@ export class AccountsService {
     await this.dataSource
       .getRepository(SessionEntity)
       .update({ id: sessionId }, { revokedAt: this.clock.now() });
+  }
+
+  /** The account's sessions that still work (not revoked, not expired), newest first. */
+  async liveSessions(userId: string): Promise<SessionEntity[]> {
+    return this.dataSource.getRepository(SessionEntity).find({
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Revokes one of the account's live sessions; another account's, or a dead one, is not found. */
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    const { affected } = await this.dataSource
+      .getRepository(SessionEntity)
+      .update(
+        { id: sessionId, userId, revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) },
+        { revokedAt: this.clock.now() },
+      );
+    if (!affected) throw DomainError.notFound('session');
   }
 
   /** The CSRF token that must accompany a cookie-authenticated change (double submit). */

@@ -1,5 +1,7 @@
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { useMe, useSignOut } from '../auth/session';
+import { ChangePasswordSection } from './change-password-section';
+import { SessionsSection } from './sessions-section';
 
 export function AccountPage() {
   const me = useMe();
@@ -40,6 +42,8 @@ export function AccountPage() {
           </p>
         )}
       </section>
+      <SessionsSection />
+      <ChangePasswordSection />
     </Page>
   );
 }

@@ -39,6 +39,12 @@ export function SignInPage() {
 
   return (
     <Page title="Sign in" narrow lead="Sign in to your coalition's workspace.">
+      {search.get('reset') === 'done' && (
+        <p className="card notice" role="status">
+          Your password was changed and every session was signed out. Sign in with your new
+          password.
+        </p>
+      )}
       <form ref={form.formRef} onSubmit={submit} noValidate className="card form">
         <FormAlert message={form.errors.form} alertRef={form.alertRef} />
         <TextField
@@ -65,6 +71,9 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="aside">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="aside">
         New here? <Link to="/register">Create an account</Link>
       </p>
