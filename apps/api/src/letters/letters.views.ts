@@ -28,6 +28,14 @@ export const letterStatuses = [
   'final',
 ] as const satisfies readonly LetterStatus[];
 
+/** The deadline as the letter's readers see it; every view that has a deadline has this. */
+export const DEADLINE_IN_ZONE = {
+  type: String,
+  nullable: true,
+  example: '2026-12-20T23:59:00-05:00',
+  description: 'the deadline with the offset of `timeZone`',
+} as const;
+
 const UUID = { format: 'uuid', example: '7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13' } as const;
 const INSTANT = { type: String, format: 'date-time', example: '2026-12-01T15:04:05.000Z' } as const;
 
@@ -108,12 +116,7 @@ export class LetterView implements LetterShape {
   })
   deadline!: Date | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '2026-12-20T23:59:00-05:00',
-    description: 'the deadline with the offset of `timeZone`',
-  })
+  @ApiProperty(DEADLINE_IN_ZONE)
   deadlineInZone!: string | null;
 
   @ApiProperty({
@@ -241,12 +244,7 @@ export class PublishedView {
   @ApiProperty({ ...INSTANT, example: '2026-12-21T04:59:00.000Z' })
   deadline!: Date;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '2026-12-20T23:59:00-05:00',
-    description: 'the deadline with the offset of `timeZone`',
-  })
+  @ApiProperty(DEADLINE_IN_ZONE)
   deadlineInZone!: string | null;
 
   @ApiProperty({ example: 'America/New_York' })

@@ -1,11 +1,12 @@
 import { visibilities, type Visibility } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { LetterContentDto } from '../letters/letter-content.dto';
-import { letterStatuses } from '../letters/letters.views';
+import { DEADLINE_IN_ZONE, letterStatuses } from '../letters/letters.views';
 
 // The answers of the letters anyone may read or ask to sign, as the OpenAPI document names them.
 
-class PublishedLetterFields {
+/** The fields of a published letter every public answer shares. */
+export class PublishedLetterFields {
   @ApiProperty({ format: 'uuid', example: '0f8e2a4c-6b1d-4f3a-8e5c-7d9b1a2c3e4f' })
   id!: string;
 
@@ -26,12 +27,7 @@ class PublishedLetterFields {
   })
   deadline!: string | null;
 
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '2026-12-20T23:59:00-05:00',
-    description: 'the deadline with the offset of `timeZone`',
-  })
+  @ApiProperty(DEADLINE_IN_ZONE)
   deadlineInZone!: string | null;
 
   @ApiProperty({ example: 'America/New_York', description: 'the IANA zone times are shown in' })

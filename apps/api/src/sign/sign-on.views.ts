@@ -8,8 +8,8 @@ import {
 } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { invitationStatuses } from '../invitations/invitations.views';
-import { LetterContentDto } from '../letters/letter-content.dto';
 import { letterStatuses } from '../letters/letters.views';
+import { PublishedLetterFields } from './open-sign-on.views';
 
 // The sign-on link's answers as the OpenAPI document names them (a generated client's
 // types). Dates travel as ISO 8601 strings.
@@ -50,38 +50,7 @@ export class SignOnSignatureView {
   needsReconsent!: boolean;
 }
 
-export class SignOnLetterView {
-  @ApiProperty({ format: 'uuid', example: '0f8e2a4c-6b1d-4f3a-8e5c-7d9b1a2c3e4f' })
-  id!: string;
-
-  @ApiProperty({ example: 'Free the journalists held in Evin prison' })
-  title!: string;
-
-  @ApiProperty({ type: LetterContentDto, description: 'the text exactly as published' })
-  content!: LetterContentDto;
-
-  @ApiProperty({ example: 2, description: 'the published revision' })
-  revision!: number;
-
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    example: '2026-12-21T04:59:00.000Z',
-  })
-  deadline!: string | null;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '2026-12-20T23:59:00-05:00',
-    description: 'the deadline with the offset of `timeZone`',
-  })
-  deadlineInZone!: string | null;
-
-  @ApiProperty({ example: 'America/New_York', description: 'the IANA zone times are shown in' })
-  timeZone!: string;
-
+export class SignOnLetterView extends PublishedLetterFields {
   @ApiProperty({
     enum: letterStatuses,
     enumName: 'LetterStatus',
