@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proves that `npm start` on this checkout serves GET /health 200 (and the OpenAPI docs)
+# Proves that `npm start` on this checkout serves GET /health 200 (and the OpenAPI docs, and the web app at /)
 # within seconds. Uses a free port, a temporary VAR_DIR and SQLite file, and its own
 # queue prefix, so it does not touch var/ or a running Signatory.
 #
@@ -101,6 +101,14 @@ echo "smoke-start: GET /api/docs -> 200"
 docs_json=$(curl -s --max-time 5 "$base/api/docs-json" || true)
 [[ $docs_json == *'"openapi"'* ]] || fail "GET /api/docs-json has no \"openapi\" field"
 echo "smoke-start: GET /api/docs-json -> OpenAPI document"
+
+# The web app, built by npm install's prepare script, answers at / and at its own paths.
+for path in / /w/any/settings; do
+  page=$(curl -s --max-time 5 "$base$path" || true)
+  [[ $page == *'<div id="root"></div>'* && $page == *'/assets/'* ]] ||
+    fail "GET $path is not the built web app: ${page:0:200}"
+done
+echo "smoke-start: GET / and /w/any/settings -> the web app"
 
 # The first lines after npm's own header are the useful ones; Nest's chatter is at debug.
 first=$(grep -v -e '^>' -e '^$' "$log" | head -n 5)
