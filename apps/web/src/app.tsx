@@ -8,6 +8,7 @@ import { RegisterPage } from './features/auth/register-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { SignedOutLayout } from './features/auth/signed-out-layout';
+import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
 import { HomeRedirect } from './features/workspace/home-redirect';
 import { WorkspaceListPage } from './features/workspace/workspace-list-page';
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="settings" replace /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
+          { path: 'members', element: <MembersPage /> },
         ],
       },
     ],
