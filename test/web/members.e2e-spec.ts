@@ -89,7 +89,9 @@ describeWithBrowser(
         await join.getByRole('button', { name: 'Join Members Coalition' }).click();
         await join.getByRole('heading', { name: 'Welcome to Members Coalition' }).waitFor();
         await join.getByRole('link', { name: 'Open Members Coalition in Signatory' }).click();
-        await join.waitForURL(new RegExp(`/w/${wid}/`));
+        // Inside the app, signed in: the workspace's home.
+        await join.waitForURL(`${base}/w/${wid}`);
+        await heading(join, 'Campaigns');
         await join.getByText('Members Coalition', { exact: true }).first().waitFor();
         const me = await joiner.request.get(`${base}/api/auth/me`);
         expect(await me.json()).toMatchObject({ email, name: 'Nadia Benali' });
