@@ -106,6 +106,14 @@ describeWithBrowser(
         expect(await mine.getByText('The last owner').count()).toBe(0);
         const list = await apiAs(owner, base, 'get', `/api/workspaces/${wid}/members`);
         expect(list.members).toContainEqual(expect.objectContaining({ email, role: 'owner' }));
+
+        // Removing asks first; with one owner left, the rule is back.
+        page.once('dialog', (dialog) => void dialog.accept());
+        await nadia.getByRole('button', { name: 'Remove' }).click();
+        await nadia.waitFor({ state: 'detached' });
+        await mine.getByText('The last owner cannot be demoted or removed').waitFor();
+        const after = await apiAs(owner, base, 'get', `/api/workspaces/${wid}/members`);
+        expect(after.members).toEqual([expect.objectContaining({ role: 'owner' })]);
       } finally {
         await owner.close();
         await joiner.close();
