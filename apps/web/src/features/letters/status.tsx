@@ -1,5 +1,6 @@
 import type { components } from '../../api/schema';
 import { countdown, inZone } from '../../lib/deadline';
+import { useNow } from '../../lib/use-now';
 
 type LetterStatus = components['schemas']['LetterStatus'];
 
@@ -24,12 +25,13 @@ export function Deadline({
 }: {
   letter: { status: LetterStatus; deadline: string | null; timeZone: string };
 }) {
+  const now = useNow();
   if (!letter.deadline) return <span>No deadline yet</span>;
   const deadline = new Date(letter.deadline);
   return (
     <span>
       <time dateTime={letter.deadline}>Deadline {inZone(deadline, letter.timeZone)}</time>
-      {letter.status === 'open' && ` · ${countdown(deadline, new Date())}`}
+      {letter.status === 'open' && ` · ${countdown(deadline, now)}`}
     </span>
   );
 }
