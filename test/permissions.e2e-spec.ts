@@ -143,6 +143,12 @@ routes.push(
     call: ({ t, cid }, as) => as(t.http().post(`/api/campaigns/${cid}/letters`)).send({ content }),
   },
   {
+    route: 'GET /api/campaigns/:cid/letters',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, cid }, as) => as(t.http().get(`/api/campaigns/${cid}/letters`)),
+  },
+  {
     route: 'GET /api/letters/:lid',
     action: Action.Read,
     ok: 200,

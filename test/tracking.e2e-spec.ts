@@ -251,6 +251,47 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     }
   });
 
+  it("lists a campaign's letters with title, status, deadline and sign-on count", async () => {
+    const campaign = await newCampaign(wid);
+    const listed = () =>
+      as('viewer')(http().get(`/api/campaigns/${campaign}/letters`))
+        .expect(conforms('get', '/api/campaigns/{cid}/letters'))
+        .expect(200);
+    expect((await listed()).body).toEqual([]);
+
+    const draft = (
+      await as('owner')(http().post(`/api/campaigns/${campaign}/letters`))
+        .send({ content: { ...letter.content, title: 'Still a draft' } })
+        .expect(201)
+    ).body.id as string;
+    const open = await openLetter(ALL_VISIBILITIES, campaign);
+    const signer = await organization(wid, 'Counted Org');
+    await added(open, { organizationId: signer, displayName: 'Counted Org' });
+    await added(open, { displayName: 'Offline Signer', visibility: 'anonymous' });
+    const viewed = (await as('owner')(http().get(`/api/letters/${open}`)).expect(200)).body;
+
+    expect((await listed()).body).toEqual([
+      {
+        id: open,
+        campaignId: campaign,
+        title: letter.content.title,
+        status: 'open',
+        revision: 1,
+        publishedRevision: 1,
+        deadline: viewed.deadline,
+        deadlineInZone: viewed.deadlineInZone,
+        timeZone: viewed.timeZone,
+        // Every visibility counts, as in the stats a viewer sees.
+        signed: 2,
+        createdAt: expect.any(String),
+      },
+      expect.objectContaining({ id: draft, title: 'Still a draft', status: 'draft', signed: 0 }),
+    ]);
+    const stats = await as('viewer')(http().get(`/api/letters/${open}/stats`)).expect(200);
+    expect(stats.body.signed).toBe(2);
+    await as('viewer')(http().get(`/api/campaigns/${MISSING}/letters`)).expect(404);
+  });
+
   it('shows viewers neither the private details nor the delivered-only or anonymous sign-ons (issue 14.11)', async () => {
     const lid = await openLetter();
     const named = await added(lid, { displayName: 'Named Org', signerEmail: 'named@org.example' });

@@ -523,6 +523,11 @@ describe('workspaces and members', () => {
       const done = await joinForm(token, 'Bea Browser', PASSWORD).expect(200);
       html(done);
       expect(done.text).toContain(`Welcome to ${escapedName}`);
+      // The page signed the member in: its link opens the workspace in the app.
+      expect(done.text).toContain(`href="/w/${coalition.id}"`);
+      const cookies = ([] as string[]).concat(done.headers['set-cookie'] ?? []);
+      expect(cookies.some((c) => c.startsWith('signatory_session='))).toBe(true);
+      expect(cookies.some((c) => c.startsWith('signatory_csrf='))).toBe(true);
       await api(null, 'post', '/api/auth/login', { email, password: PASSWORD }).expect(200);
 
       html(await joinForm(token, 'Bea Browser', PASSWORD).expect(410));

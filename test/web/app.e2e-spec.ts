@@ -175,8 +175,10 @@ describeWithBrowser(
         await page.getByLabel('Email').fill(me.email);
         await page.getByLabel('Password').fill(PASSWORD);
         await page.getByRole('button', { name: 'Sign in' }).click();
-        // Back to the workspace opened last in this browser.
-        await page.waitForURL(`${base}/w/${wid}/settings`);
+        // Back to the workspace opened last in this browser: its home, the campaigns.
+        await page.waitForURL(`${base}/w/${wid}`);
+        await heading(page, 'Campaigns');
+        await page.getByRole('link', { name: 'Settings' }).click();
         await heading(page, 'Workspace settings');
         expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Paris');
 

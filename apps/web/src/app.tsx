@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, Link, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
 import { Page } from './components/page';
 import { Shell } from './components/shell';
@@ -11,6 +11,10 @@ import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { SignedOutLayout } from './features/auth/signed-out-layout';
+import { CampaignPage } from './features/campaigns/campaign-page';
+import { CampaignsPage } from './features/campaigns/campaigns-page';
+import { LetterPage } from './features/letters/letter-page';
+import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
 import { HomeRedirect } from './features/workspace/home-redirect';
 import { WorkspaceListPage } from './features/workspace/workspace-list-page';
@@ -63,8 +67,11 @@ const router = createBrowserRouter([
         path: '/w/:wid',
         element: <WorkspaceRoute />,
         children: [
-          { index: true, element: <Navigate to="settings" replace /> },
+          { index: true, element: <CampaignsPage /> },
+          { path: 'campaigns/:cid', element: <CampaignPage /> },
+          { path: 'letters/:lid', element: <LetterPage /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
+          { path: 'members', element: <MembersPage /> },
         ],
       },
     ],

@@ -25,6 +25,7 @@ export * from './campaigns/campaigns.service';
 export * from './letters/comment.entity';
 export * from './letters/comments.service';
 export * from './letters/letter-diff';
+export * from './letters/letter-list';
 export * from './letters/letter-revision.entity';
 export * from './letters/letter-settings';
 export * from './letters/letter.entity';

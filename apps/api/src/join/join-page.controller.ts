@@ -1,18 +1,23 @@
-import { JoinService } from '@app/domain';
+import { AppConfig } from '@app/config';
+import { AccountsService, JoinService } from '@app/domain';
 import {
   Body,
   Controller,
   Get,
   HttpCode,
+  Inject,
   Param,
   Post,
+  Res,
   UseFilters,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
+import type { Response } from 'express';
 import { validate } from 'class-validator';
 import { Public } from '../auth/auth.decorators';
+import { setSessionCookies } from '../auth/session-cookies';
 import { LinkMissLimiter } from '../sign/link-miss.limiter';
 import type { Page } from '../sign/page-response';
 import { PageInterceptor } from '../sign/page.interceptor';
@@ -32,7 +37,11 @@ import { JoinProblemFilter } from './join-problem.filter';
 @UseFilters(JoinProblemFilter)
 @Controller('join/:token')
 export class JoinPageController {
-  constructor(private readonly join: JoinService) {}
+  constructor(
+    private readonly join: JoinService,
+    private readonly accounts: AccountsService,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   async page(@Param('token') token: string): Promise<Page> {
@@ -50,6 +59,7 @@ export class JoinPageController {
   async submit(
     @Param('token') token: string,
     @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<Page> {
     const invitation = await this.join.describe(token);
     const dto = plainToInstance(AcceptJoinDto, {
@@ -70,12 +80,20 @@ export class JoinPageController {
       );
     }
     return orRefusedForm(async () => {
-      await this.join.accept(token, dto);
+      // Accepting signs in (as the JSON twin does): the cookies the web app uses, so the
+      // page's link opens the workspace signed in, with or without JavaScript.
+      const accepted = await this.join.accept(token, dto);
+      setSessionCookies(
+        res,
+        this.config,
+        accepted.token,
+        this.accounts.csrfTokenFor(accepted.token),
+      );
       return {
         status: 200,
         title: `Welcome to ${invitation.workspace.name}`,
         template: joinDone,
-        context,
+        context: { ...context, home: `/w/${invitation.workspace.id}` },
       };
     }, refused);
   }

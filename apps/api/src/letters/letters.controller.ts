@@ -35,6 +35,7 @@ import {
   ClosedView,
   CommentView,
   LetterSettingsView,
+  LetterSummaryView,
   LetterView,
   PublishedView,
   RefusedContentErrorView,
@@ -84,6 +85,17 @@ export class LettersController {
       content: dto.content,
       settings: dto.settings,
     });
+  }
+
+  @Get('campaigns/:cid/letters')
+  @Can(Action.Read)
+  @ApiOperation({
+    summary: "A campaign's letters, newest first, with their titles and sign-on counts",
+  })
+  @ApiOkResponse({ type: [LetterSummaryView] })
+  @ApiErrors(404)
+  listLetters(@Param('cid') cid: string): Promise<LetterSummaryView[]> {
+    return this.letters.list(cid);
   }
 
   @Get('letters/:lid')

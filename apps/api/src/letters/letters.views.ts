@@ -5,6 +5,7 @@ import {
   type CommentView as CommentShape,
   type LetterSettings,
   type LetterStatus,
+  type LetterSummary as LetterSummaryShape,
   type LetterView as LetterShape,
   type PageSize,
   type RevisionSummary as RevisionSummaryShape,
@@ -130,6 +131,63 @@ export class LetterView implements LetterShape {
 
   @ApiProperty({ type: () => LetterSettingsView })
   settings!: LetterSettingsView;
+}
+
+/** A row of GET /api/campaigns/:cid/letters: a letter without its content and settings. */
+export class LetterSummaryView implements LetterSummaryShape {
+  @ApiProperty(UUID)
+  id!: string;
+
+  @ApiProperty(UUID)
+  campaignId!: string;
+
+  @ApiProperty({ example: 'Protect journalists', description: 'the current draft’s title' })
+  title!: string;
+
+  @ApiProperty({ enum: letterStatuses, enumName: 'LetterStatus', example: 'open' })
+  status!: LetterStatus;
+
+  @ApiProperty({ example: 3, description: 'the latest revision (the current draft)' })
+  revision!: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 2,
+    description: 'the revision organizations sign; null until published',
+  })
+  publishedRevision!: number | null;
+
+  @ApiProperty({
+    ...INSTANT,
+    nullable: true,
+    example: '2026-12-21T04:59:00.000Z',
+    description: 'the instant sign-on closes, in UTC; null until published',
+  })
+  deadline!: Date | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-20T23:59:00-05:00',
+    description: 'the deadline with the offset of `timeZone`',
+  })
+  deadlineInZone!: string | null;
+
+  @ApiProperty({
+    example: 'America/New_York',
+    description: "the zone in force: settings.timeZone, else the workspace's",
+  })
+  timeZone!: string;
+
+  @ApiProperty({
+    example: 12,
+    description: 'confirmed sign-ons of every visibility: the `signed` of its stats',
+  })
+  signed!: number;
+
+  @ApiProperty({ ...INSTANT, example: '2026-12-01T09:30:00.000Z' })
+  createdAt!: Date;
 }
 
 export class SavedDraftView {

@@ -17,7 +17,9 @@ export const joinForm = `<h1>Join {{workspace}}</h1>
 <p class="note">The link works once and until {{expires}}.</p>`;
 
 export const joinDone = `<h1>Welcome to {{workspace}}</h1>
-<p>You joined as <strong>{{role}}</strong>. Sign in to Signatory with <strong>{{email}}</strong> and your password.</p>`;
+<p>You joined as <strong>{{role}}</strong>, and you are signed in as <strong>{{email}}</strong>.</p>
+<p><a href="{{home}}">Open {{workspace}} in Signatory</a></p>
+<p class="note">Next time, sign in with this address and your password.</p>`;
 
 export const joinProblem = `<h1>{{heading}}</h1>
 <p>{{message}}</p>

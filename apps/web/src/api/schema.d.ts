@@ -327,7 +327,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A campaign's letters, newest first, with their titles and sign-on counts */
+        get: operations["LettersController_listLetters"];
         put?: never;
         /** A new letter in draft, as revision 1 */
         post: operations["LettersController_createLetter"];
@@ -1867,6 +1868,61 @@ export interface components {
         };
         /** @enum {string} */
         LetterStatus: "draft" | "open" | "closed" | "final";
+        LetterSummaryView: {
+            /**
+             * Format: uuid
+             * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
+             */
+            campaignId: string;
+            /**
+             * @description the current draft’s title
+             * @example Protect journalists
+             */
+            title: string;
+            /** @example open */
+            status: components["schemas"]["LetterStatus"];
+            /**
+             * @description the latest revision (the current draft)
+             * @example 3
+             */
+            revision: number;
+            /**
+             * @description the revision organizations sign; null until published
+             * @example 2
+             */
+            publishedRevision: number | null;
+            /**
+             * Format: date-time
+             * @description the instant sign-on closes, in UTC; null until published
+             * @example 2026-12-21T04:59:00.000Z
+             */
+            deadline: string | null;
+            /**
+             * @description the deadline with the offset of `timeZone`
+             * @example 2026-12-20T23:59:00-05:00
+             */
+            deadlineInZone: string | null;
+            /**
+             * @description the zone in force: settings.timeZone, else the workspace's
+             * @example America/New_York
+             */
+            timeZone: string;
+            /**
+             * @description confirmed sign-ons of every visibility: the `signed` of its stats
+             * @example 12
+             */
+            signed: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:30:00.000Z
+             */
+            createdAt: string;
+        };
         LetterView: {
             /**
              * Format: uuid
@@ -4958,6 +5014,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    LettersController_listLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSummaryView"][];
                 };
             };
             /** @description invalid input; `message` names the field */

@@ -16,6 +16,7 @@ import {
   type TextChange,
 } from './letter-diff';
 import { findLetterOrFail } from './find-letter';
+import { listLetters, type LetterSummary } from './letter-list';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { defaultLetterSettings, parseLetterSettings, type LetterSettings } from './letter-settings';
 import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
@@ -110,6 +111,11 @@ export class LettersService {
       await this.insertRevision(manager, letter.id, 1, authorId, input.content, 'created');
       return toView(letter, input.content, await this.timeZone(manager, letter));
     });
+  }
+
+  /** A campaign's letters, newest first, each with its title and sign-on count. */
+  list(campaignId: string): Promise<LetterSummary[]> {
+    return listLetters(this.dataSource.manager, campaignId, this.config.defaultTimeZone);
   }
 
   async get(letterId: string): Promise<LetterView> {

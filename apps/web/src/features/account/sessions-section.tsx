@@ -52,7 +52,7 @@ export function SessionsSection() {
                   {session.current && (
                     <>
                       {' '}
-                      <span className="badge">This device</span>
+                      <span className="badge badge--current">This device</span>
                     </>
                   )}
                 </p>

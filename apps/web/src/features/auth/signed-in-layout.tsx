@@ -66,6 +66,8 @@ function CurrentWorkspace({ wid }: { wid: string }) {
       <span className="current-workspace" title="Current workspace">
         {workspace.data.name}
       </span>
+      <NavItem to={`/w/${wid}`}>Campaigns</NavItem>
+      <NavItem to={`/w/${wid}/members`}>Members</NavItem>
       <NavItem to={`/w/${wid}/settings`}>Settings</NavItem>
     </>
   );

@@ -20,8 +20,10 @@ export function CreateWorkspacePage({ first = false }: { first?: boolean }) {
   const create = useMutation({
     mutationFn: () => ok(api.POST('/api/workspaces', { body: { name } })),
     onSuccess: async (workspace) => {
-      await queryClient.invalidateQueries({ queryKey: workspacesKey });
+      // Away first: refreshed with one workspace, `/` (where the first one is created) would
+      // itself redirect to the workspace's home, and win over the settings.
       await navigate(`/w/${workspace.id}/settings`);
+      await queryClient.invalidateQueries({ queryKey: workspacesKey });
     },
     onError: form.show,
   });

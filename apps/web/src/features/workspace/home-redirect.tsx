@@ -17,5 +17,5 @@ export function HomeRedirect() {
   if (workspaces.data.length === 0) return <CreateWorkspacePage first />;
   const last = lastWorkspace();
   const open = workspaces.data.find((w) => w.id === last) ?? workspaces.data[0];
-  return <Navigate to={`/w/${open.id}/settings`} replace />;
+  return <Navigate to={`/w/${open.id}`} replace />;
 }

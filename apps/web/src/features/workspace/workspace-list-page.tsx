@@ -40,7 +40,7 @@ export function WorkspaceListPage() {
         <ul className="list card" aria-label="Your workspaces">
           {workspaces.data.map((w) => (
             <li key={w.id} className="list-row">
-              <Link to={`/w/${w.id}/settings`} className="list-title">
+              <Link to={`/w/${w.id}`} className="list-title">
                 {w.name}
               </Link>
               <span className="list-meta">

@@ -1,0 +1,73 @@
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/errors';
+import { LoadFailed, Loading, Page } from '../../components/page';
+import { LetterContent } from './letter-content';
+import { useLetter } from './queries';
+import { Deadline, StatusBadge } from './status';
+
+/**
+ * /w/:wid/letters/:lid: where a letter stands (status, deadline, revisions), its current
+ * draft read-only, and the proofs: the PDF and the signers' page as they would be now.
+ */
+export function LetterPage() {
+  const { wid = '', lid = '' } = useParams();
+  const letter = useLetter(lid);
+
+  if (letter.isError) {
+    if (letter.error instanceof ApiError && letter.error.status === 404) {
+      return (
+        <Page title="Letter not found">
+          <p>
+            This letter does not exist, or is not in this workspace.{' '}
+            <Link to={`/w/${wid}`}>See the campaigns</Link>.
+          </p>
+        </Page>
+      );
+    }
+    return (
+      <Page title="Letter">
+        <LoadFailed what="the letter" retry={() => void letter.refetch()} />
+      </Page>
+    );
+  }
+  if (!letter.data) {
+    return (
+      <Page title="Letter">
+        <Loading what="the letter" />
+      </Page>
+    );
+  }
+  const { content, status, revision, publishedRevision, campaignId } = letter.data;
+  return (
+    <Page
+      title={content.title}
+      lead={<Link to={`/w/${wid}/campaigns/${campaignId}`}>Back to the campaign</Link>}
+    >
+      <p className="letter-state">
+        <StatusBadge status={status} /> <Deadline letter={letter.data} />
+      </p>
+      <p>
+        Revision {revision}
+        {publishedRevision === null
+          ? ', not published yet.'
+          : `; organizations sign revision ${publishedRevision}.`}
+      </p>
+      <h2>Proofs</h2>
+      <p>The current draft as it would be sent and signed. Each opens in a new tab.</p>
+      <ul className="proofs">
+        <li>
+          <a href={`/api/letters/${lid}/preview.pdf`} target="_blank" rel="noopener">
+            PDF preview (opens in a new tab)
+          </a>
+        </li>
+        <li>
+          <a href={`/api/letters/${lid}/preview`} target="_blank" rel="noopener">
+            Signer page preview (opens in a new tab)
+          </a>
+        </li>
+      </ul>
+      <h2>Current draft</h2>
+      <LetterContent content={content} />
+    </Page>
+  );
+}

@@ -1,0 +1,72 @@
+import { AXE_SOURCE, AXE_TAGS, readableViolations } from '@app/testing';
+import type { AxeResults } from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
+
+// The callbacks given to page.evaluate run in the browser; the project compiles without the
+// DOM library, so the few page globals they use are declared here, for this module only.
+interface PageElement {
+  id: string;
+  outerHTML: string;
+  labels?: { length: number } | null;
+}
+declare const document: {
+  activeElement: PageElement | null;
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
+};
+declare const window: { innerWidth: number; axe: { run(options: object): Promise<AxeResults> } };
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 375, height: 740 },
+};
+
+export const PASSWORD = 'a long enough password';
+
+export const heading = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name }).waitFor();
+
+export const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
+/**
+ * The screen as shown now, checked: axe-core's violations of any impact (as
+ * app.e2e-spec.ts asks of every screen), and the
+ * shape every screen keeps (one main, one h1, every field labelled, nothing wider than the
+ * screen). The context must bypass the CSP, which forbids the injected axe-core.
+ */
+export async function screenProblems(page: Page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const results = await page.evaluate(
+    (tags) => window.axe.run({ runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  const shape = await page.evaluate(() => ({
+    main: document.querySelectorAll('main').length,
+    h1: document.querySelectorAll('h1').length,
+    unlabelled: [...document.querySelectorAll('input, select')]
+      .filter((el) => !el.labels?.length)
+      .map((el) => el.outerHTML),
+    overflow: document.documentElement.scrollWidth > window.innerWidth,
+  }));
+  return { violations: readableViolations(results.violations), ...shape };
+}
+
+export const NO_PROBLEMS = { violations: [], main: 1, h1: 1, unlabelled: [], overflow: false };
+
+/** A call to the API as the context's signed-in account, with its CSRF header. */
+export async function apiAs(
+  context: BrowserContext,
+  base: string,
+  method: 'post' | 'patch' | 'get',
+  path: string,
+  data?: object,
+) {
+  const csrf = (await context.cookies(base)).find((c) => c.name === 'signatory_csrf')?.value;
+  const res = await context.request.fetch(base + path, {
+    method: method.toUpperCase(),
+    data,
+    headers: csrf ? { 'X-CSRF-Token': csrf } : {},
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown> & { id: string };
+}
