@@ -88,7 +88,8 @@ export class LetterSettingsView implements LetterSettings {
   timeZone!: string | null;
 }
 
-export class LetterView implements LetterShape {
+/** Where a letter stands: what its full view and its row in a list both carry. */
+class LetterStateView {
   @ApiProperty(UUID)
   id!: string;
 
@@ -125,7 +126,9 @@ export class LetterView implements LetterShape {
     description: "the zone in force: settings.timeZone, else the workspace's",
   })
   timeZone!: string;
+}
 
+export class LetterView extends LetterStateView implements LetterShape {
   @ApiProperty({ type: () => LetterContentDto, description: 'the latest revision’s content' })
   content!: LetterContentDto;
 
@@ -134,51 +137,9 @@ export class LetterView implements LetterShape {
 }
 
 /** A row of GET /api/campaigns/:cid/letters: a letter without its content and settings. */
-export class LetterSummaryView implements LetterSummaryShape {
-  @ApiProperty(UUID)
-  id!: string;
-
-  @ApiProperty(UUID)
-  campaignId!: string;
-
+export class LetterSummaryView extends LetterStateView implements LetterSummaryShape {
   @ApiProperty({ example: 'Protect journalists', description: 'the current draft’s title' })
   title!: string;
-
-  @ApiProperty({ enum: letterStatuses, enumName: 'LetterStatus', example: 'open' })
-  status!: LetterStatus;
-
-  @ApiProperty({ example: 3, description: 'the latest revision (the current draft)' })
-  revision!: number;
-
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    example: 2,
-    description: 'the revision organizations sign; null until published',
-  })
-  publishedRevision!: number | null;
-
-  @ApiProperty({
-    ...INSTANT,
-    nullable: true,
-    example: '2026-12-21T04:59:00.000Z',
-    description: 'the instant sign-on closes, in UTC; null until published',
-  })
-  deadline!: Date | null;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '2026-12-20T23:59:00-05:00',
-    description: 'the deadline with the offset of `timeZone`',
-  })
-  deadlineInZone!: string | null;
-
-  @ApiProperty({
-    example: 'America/New_York',
-    description: "the zone in force: settings.timeZone, else the workspace's",
-  })
-  timeZone!: string;
 
   @ApiProperty({
     example: 12,

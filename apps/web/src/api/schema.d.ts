@@ -1879,12 +1879,7 @@ export interface components {
              * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
              */
             campaignId: string;
-            /**
-             * @description the current draft’s title
-             * @example Protect journalists
-             */
-            title: string;
-            /** @example open */
+            /** @example draft */
             status: components["schemas"]["LetterStatus"];
             /**
              * @description the latest revision (the current draft)
@@ -1912,6 +1907,11 @@ export interface components {
              * @example America/New_York
              */
             timeZone: string;
+            /**
+             * @description the current draft’s title
+             * @example Protect journalists
+             */
+            title: string;
             /**
              * @description confirmed sign-ons of every visibility: the `signed` of its stats
              * @example 12
