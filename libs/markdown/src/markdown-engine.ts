@@ -1,9 +1,15 @@
-import MarkdownIt from 'markdown-it';
+// Named type imports, not the MarkdownIt namespace: the namespace exists only in the
+// CommonJS typings, and the web app's bundler resolution reads the ES module ones.
+import MarkdownIt, {
+  type MarkdownIt as Engine,
+  type StateBlock,
+  type Token as MdToken,
+} from 'markdown-it';
 import { isAllowedLink } from './allowed-links';
 
-export type Token = MarkdownIt.Token;
+export type Token = MdToken;
 type BlockRule = (
-  state: MarkdownIt.StateBlock,
+  state: StateBlock,
   startLine: number,
   endLine: number,
   silent: boolean,
@@ -42,7 +48,7 @@ interface EngineOptions {
   validateLink: (url: string) => boolean;
 }
 
-function createEngine({ html, validateLink }: EngineOptions): MarkdownIt.MarkdownIt {
+function createEngine({ html, validateLink }: EngineOptions): Engine {
   const md = new MarkdownIt('zero', { html, linkify: false, typographer: false });
   md.enable(BLOCK_RULES).enable(INLINE_RULES);
   if (html) md.enable(['html_block', 'html_inline']);
@@ -88,7 +94,7 @@ recordPositions(linkProbe);
  * headings were switched on (a `#` line still continues the paragraph above it). The rule
  * parses the line with markdown-it's own heading rule and keeps the result only for h2/h3.
  */
-function sectionHeadingsOnly(md: MarkdownIt.MarkdownIt): void {
+function sectionHeadingsOnly(md: Engine): void {
   const heading = builtInBlockRule('heading');
   const sectionHeading: BlockRule = (state, startLine, endLine, silent) => {
     const mark = state.tokens.length;
@@ -111,7 +117,7 @@ function sectionHeadingsOnly(md: MarkdownIt.MarkdownIt): void {
  * its first line, for the probe only: it becomes a `footnote_def` token and nothing else.
  */
 function footnoteDefinition(
-  state: MarkdownIt.StateBlock,
+  state: StateBlock,
   startLine: number,
   _endLine: number,
   silent: boolean,
@@ -138,7 +144,7 @@ export type ProbeEnv = {
   referenceLines?: { line: number; label: string }[];
 };
 
-function recordPositions(md: MarkdownIt.MarkdownIt): void {
+function recordPositions(md: Engine): void {
   // Every inline rule pushes its token while `pos` is still at (or just inside) its syntax.
   md.inline.State = class extends md.inline.State {
     override push(type: string, tag: string, nesting: -1 | 0 | 1): Token {
