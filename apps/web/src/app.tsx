@@ -70,6 +70,14 @@ const router = createBrowserRouter([
           { index: true, element: <CampaignsPage /> },
           { path: 'campaigns/:cid', element: <CampaignPage /> },
           { path: 'letters/:lid', element: <LetterPage /> },
+          // Lazy: the editor brings the Markdown renderer, which the first screen does not need.
+          {
+            path: 'letters/:lid/edit',
+            lazy: () =>
+              import('./features/letters/editor/editor-page').then((m) => ({
+                Component: m.EditorPage,
+              })),
+          },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersPage /> },
         ],

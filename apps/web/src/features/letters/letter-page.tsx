@@ -67,6 +67,9 @@ export function LetterPage() {
         </li>
       </ul>
       <h2>Current draft</h2>
+      <p>
+        <Link to={`/w/${wid}/letters/${lid}/edit`}>Edit draft</Link>
+      </p>
       <LetterContent content={content} />
     </Page>
   );

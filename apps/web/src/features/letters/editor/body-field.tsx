@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+// The one server lib the web app may import (eslint.config.mjs): pure markdown-it, no Node
+// API, so the preview and the refused lines are the very rules the server saves by.
+import { markdownProblems, renderMarkdownHtml } from '../../../../../../libs/markdown/src';
+import type { BodyProblem } from './save-state';
+
+/**
+ * The body's Markdown beside its preview (below it on phones). Constructs letters refuse are
+ * listed with their line as they are typed, and the server's own refusal after a save.
+ */
+export function BodyField({
+  value,
+  onChange,
+  refused,
+}: {
+  value: string;
+  onChange: (next: string) => void;
+  refused: BodyProblem[];
+}) {
+  const html = useMemo(() => renderMarkdownHtml(value), [value]);
+  const problems = useMemo(() => {
+    const typed = markdownProblems(value).map((p) => ({ line: p.line, message: p.message }));
+    const seen = new Set(typed.map((p) => p.message));
+    return [...typed, ...refused.filter((p) => !seen.has(p.message))].sort(
+      (a, b) => a.line - b.line,
+    );
+  }, [value, refused]);
+  const invalid = problems.length > 0;
+  return (
+    <div className="body-editor">
+      <div className={invalid ? 'field field--invalid' : 'field'}>
+        <label htmlFor="field-content.body">Body (Markdown)</label>
+        <p id="body-hint" className="field-hint">
+          Paragraphs, ## and ### headings, &gt; quotes, lists, **bold**, _italic_ and links.
+        </p>
+        <textarea
+          id="field-content.body"
+          name="content.body"
+          rows={18}
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? 'body-hint body-problems' : 'body-hint'}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <ul id="body-problems" className="field-error body-problems" aria-live="polite">
+          {problems.map((p) => (
+            <li key={`${p.line}:${p.message}`}>{p.message.replace(/^line/, 'Line')}</li>
+          ))}
+        </ul>
+      </div>
+      <section className="body-preview card" aria-labelledby="body-preview-heading">
+        <h2 id="body-preview-heading">Preview</h2>
+        {/* The server's renderer: raw HTML escaped, only http, https and mailto links. */}
+        <div className="letter-body-html" dangerouslySetInnerHTML={{ __html: html }} />
+      </section>
+    </div>
+  );
+}
