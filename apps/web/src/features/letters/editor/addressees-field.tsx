@@ -47,7 +47,13 @@ export function AddresseesField({
                       id={`addressee-${i}-${part}`}
                       value={addressee[part] ?? ''}
                       required={part === 'name'}
-                      onChange={(e) => set(i, { [part]: e.target.value })}
+                      onChange={(e) =>
+                        // Only the name is required; an emptied part is left out, not "".
+                        set(i, {
+                          [part]:
+                            part !== 'name' && e.target.value === '' ? undefined : e.target.value,
+                        })
+                      }
                     />
                   </div>
                 ))}

@@ -6,6 +6,10 @@ import type { BodyProblem } from './save-state';
 
 type TextPart = 'title' | 'subject' | 'salutation' | 'closing' | 'listHeading';
 
+// An emptied optional field is left out, as a draft that never had it, not saved as "".
+const optional = (part: TextPart, value: string) =>
+  value === '' && (part === 'subject' || part === 'listHeading') ? undefined : value;
+
 /** Every field of the draft, in the order the letter prints them (the title first). */
 export function DraftForm({
   draft,
@@ -22,7 +26,7 @@ export function DraftForm({
       label={label}
       hint={hint}
       value={draft[part] ?? ''}
-      onChange={(e) => onChange({ ...draft, [part]: e.target.value })}
+      onChange={(e) => onChange({ ...draft, [part]: optional(part, e.target.value) })}
     />
   );
   return (

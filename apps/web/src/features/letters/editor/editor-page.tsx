@@ -68,7 +68,10 @@ function DraftEditor({ lid, initial }: { lid: string; initial: Base }) {
         <form
           className="editor-form"
           noValidate
-          onBlur={() => void save()}
+          // Focus leaving the form (not moving between its fields) saves at once.
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) void save();
+          }}
           onSubmit={(e) => {
             e.preventDefault();
             void save();

@@ -32,6 +32,9 @@ export function useDraft(lid: string, initial: Base) {
   const save = useCallback(async () => {
     const { base: from, draft: content, state: now } = latest.current;
     if (now.kind === 'saving' || now.kind === 'conflict' || now.kind === 'saved') return;
+    // Marked at once, not at the next render: a blur and a submit in the same tick must
+    // not send two saves from one base (the second would conflict with the first).
+    latest.current.state = { kind: 'saving' };
     setState({ kind: 'saving' });
     try {
       const saved = await ok(
