@@ -129,6 +129,11 @@ describeWithBrowser(
       try {
         const { wid, cid } = await leadWithCampaign(context);
         const page = await context.newPage();
+        // The editor works under the app's strict CSP: nothing it does may be refused.
+        const refusedByCsp: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+        });
         await page.goto(`${base}/w/${wid}/campaigns/${cid}`);
         await heading(page, 'Press freedom');
         await page.getByLabel('Letter title').fill(CONTENT.title);
@@ -175,6 +180,7 @@ describeWithBrowser(
           .waitFor();
         expect(await page.getByLabel('Body (Markdown)').getAttribute('aria-invalid')).toBe('true');
         expect(await letterContent(context, lid)).toEqual(drafted);
+        expect(refusedByCsp).toEqual([]);
       } finally {
         await context.close();
       }
