@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { LetterContent } from './letter-content';
+import { PublishSection } from './publish/publish-section';
 import { useLetter } from './queries';
 import { Deadline, StatusBadge } from './status';
 
@@ -52,6 +53,7 @@ export function LetterPage() {
           ? ', not published yet.'
           : `; organizations sign revision ${publishedRevision}.`}
       </p>
+      <PublishSection wid={wid} letter={letter.data} />
       <h2>Proofs</h2>
       <p>The current draft as it would be sent and signed. Each opens in a new tab.</p>
       <ul className="proofs">
