@@ -165,6 +165,22 @@ describeWithBrowser(
         await saveSmallChange(context, lid, 1);
         await page.reload();
         await heading(page, fixture.content.title);
+
+        // The history lists both revisions and compares 1 with 2 side by side.
+        await page.getByText('warmer closing', { exact: false }).waitFor();
+        expect(await page.getByLabel('Compare revision').inputValue()).toBe('1');
+        expect(await page.getByLabel('with revision').inputValue()).toBe('2');
+        const closing = page.getByRole('region', { name: 'Closing' });
+        await closing.locator('ins').filter({ hasText: 'yours' }).waitFor();
+        expect(await closing.locator('del').count()).toBe(0);
+        expect(await closing.locator('.compare-sides > div').allTextContents()).toEqual([
+          expect.stringMatching(/^Revision 1\s*Respectfully,$/),
+          expect.stringMatching(/^Revision 2\s*Respectfully\s*\[inserted:\s+yours\],$/),
+        ]);
+        // Swapped, the same words read as removed.
+        await page.getByLabel('Compare revision').selectOption('2');
+        await page.getByLabel('with revision').selectOption('1');
+        await closing.locator('del').filter({ hasText: 'yours' }).waitFor();
         await page.getByRole('button', { name: 'Publish revision 2…' }).click();
         await dialog(page)
           .getByText(/^1 word changed of \d+ \(0\.5 %\)/)

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
+import { RevisionHistory } from './history/revision-history';
 import { LetterContent } from './letter-content';
 import { PublishSection } from './publish/publish-section';
 import { useLetter } from './queries';
@@ -70,6 +71,7 @@ export function LetterPage() {
       </ul>
       <h2>Current draft</h2>
       <LetterContent content={content} />
+      <RevisionHistory lid={lid} latest={revision} />
     </Page>
   );
 }

@@ -5,15 +5,31 @@ type Run = components['schemas']['DiffRunDto'];
 /**
  * One field's word diff as read. Added and removed words are <ins>/<del>, which screen
  * readers announce and the stylesheet marks with underline and strike-through as well as
- * colour. `side` keeps only what one revision reads: the older without its additions,
+ * colour, and a hidden word says which for readers that announce neither. `side` keeps only what one revision reads: the older without its additions,
  * the newer without its removals; without it both are shown inline.
  */
 export function DiffRuns({ runs, side }: { runs: Run[]; side?: 'from' | 'to' }) {
   return (
     <span className="diff-text">
       {runs.map((run, i) => {
-        if (run.type === 'added') return side === 'from' ? null : <ins key={i}>{run.text}</ins>;
-        if (run.type === 'removed') return side === 'to' ? null : <del key={i}>{run.text}</del>;
+        if (run.type === 'added') {
+          return side === 'from' ? null : (
+            <ins key={i}>
+              <span className="visually-hidden">[inserted: </span>
+              {run.text}
+              <span className="visually-hidden">]</span>
+            </ins>
+          );
+        }
+        if (run.type === 'removed') {
+          return side === 'to' ? null : (
+            <del key={i}>
+              <span className="visually-hidden">[deleted: </span>
+              {run.text}
+              <span className="visually-hidden">]</span>
+            </del>
+          );
+        }
         return <span key={i}>{run.text}</span>;
       })}
     </span>
