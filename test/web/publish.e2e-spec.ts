@@ -217,6 +217,80 @@ describeWithBrowser(
       }
     }, 120_000);
 
+    it('comments on a selected passage and on a typed one, resolves and reopens', async () => {
+      const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      try {
+        const { lid, path } = await draftLetter(context);
+        const page = await context.newPage();
+        await page.goto(base + path);
+        await heading(page, fixture.content.title);
+        await page.getByText('No comments yet.').waitFor();
+
+        // Select "Dear Minister" in the draft's salutation, as a reader would with the mouse.
+        const passage = 'Dear Minister';
+        await page.evaluate((words) => {
+          const w = globalThis as unknown as {
+            document: {
+              querySelector(s: string): { firstChild: object; textContent: string } | null;
+              createRange(): {
+                setStart(n: object, o: number): void;
+                setEnd(n: object, o: number): void;
+              };
+              getSelection(): { removeAllRanges(): void; addRange(r: object): void };
+            };
+          };
+          const dd = [
+            ...(
+              w.document.querySelector('.letter-content') as unknown as {
+                querySelectorAll(s: string): Iterable<{ firstChild: object; textContent: string }>;
+              }
+            ).querySelectorAll('dd'),
+          ].find((d) => d.textContent.startsWith(words))!;
+          const range = w.document.createRange();
+          range.setStart(dd.firstChild, 0);
+          range.setEnd(dd.firstChild, words.length);
+          w.document.getSelection().removeAllRanges();
+          w.document.getSelection().addRange(range);
+        }, passage);
+        await page.getByRole('button', { name: 'Comment on selection' }).click();
+        expect(await page.getByLabel('Quoted passage (optional)').inputValue()).toBe(passage);
+        expect(await focusedId(page)).toBe('field-body');
+        await page.keyboard.type('Name the Commissioner first?');
+        await page.getByRole('button', { name: 'Add comment' }).click();
+        const first = page.getByRole('listitem', { name: `Comment on “${passage}”` });
+        await first.getByText('Name the Commissioner first?').waitFor();
+        expect(await page.getByLabel('Quoted passage (optional)').inputValue()).toBe('');
+
+        // The keyboard's way: the passage typed. An empty comment is refused beside its field.
+        await page.getByLabel('Quoted passage (optional)').fill('without delay');
+        await page.getByRole('button', { name: 'Add comment' }).click();
+        await page.locator('#field-body-error').waitFor();
+        expect(await focusedId(page)).toBe('field-body');
+        await page.keyboard.type('Too strong?');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page
+          .getByRole('listitem', { name: 'Comment on “without delay”' })
+          .getByText('Too strong?')
+          .waitFor();
+
+        await first.getByRole('button', { name: 'Resolve' }).click();
+        await first.getByText('Resolved', { exact: true }).waitFor();
+        const comments = (await (
+          await context.request.get(`${base}/api/letters/${lid}/comments`)
+        ).json()) as { quote: string; resolved: boolean }[];
+        expect(comments.map((c) => [c.quote, c.resolved])).toEqual([
+          ['without delay', false],
+          [passage, true],
+        ]);
+        await first.getByRole('button', { name: 'Reopen' }).click();
+        await first.getByRole('button', { name: 'Resolve' }).waitFor();
+        expect(await first.getByText('Resolved', { exact: true }).count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       it(`has no axe-core violations on the letter page and the publish dialog (${size}, ${viewport.width} px)`, async () => {
         const context = await browser.newContext({ bypassCSP: true, viewport });
@@ -227,14 +301,18 @@ describeWithBrowser(
             deadline: deadlineInLetterZone().local,
           });
           await saveSmallChange(context, lid, 1);
+          await apiAs(context, base, 'post', `/api/letters/${lid}/comments`, {
+            revision: 2,
+            body: 'Warmer indeed.',
+            quote: 'Respectfully yours',
+          });
           const page = await context.newPage();
           await page.goto(base + path);
           await heading(page, fixture.content.title);
-          await page
-            .getByRole('status')
-            .filter({ hasText: 'Loading' })
-            .waitFor({ state: 'detached' });
-          found['Letter page'] = await screenProblems(page);
+          // Loaded: the comment, and the comparison of revisions 1 and 2.
+          await page.getByText('Warmer indeed.').waitFor();
+          await page.getByRole('region', { name: 'Closing' }).waitFor();
+          found['Letter page, history and comments'] = await screenProblems(page);
 
           await page.getByRole('button', { name: 'Publish revision 2…' }).click();
           await dialog(page)

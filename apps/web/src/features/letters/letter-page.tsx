@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
+import { CommentedDraft } from './comments/commented-draft';
 import { RevisionHistory } from './history/revision-history';
 import { LetterContent } from './letter-content';
 import { PublishSection } from './publish/publish-section';
@@ -70,7 +71,9 @@ export function LetterPage() {
         </li>
       </ul>
       <h2>Current draft</h2>
-      <LetterContent content={content} />
+      <CommentedDraft wid={wid} lid={lid} revision={revision}>
+        <LetterContent content={content} />
+      </CommentedDraft>
       <RevisionHistory lid={lid} latest={revision} />
     </Page>
   );
