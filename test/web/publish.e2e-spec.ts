@@ -140,6 +140,8 @@ describeWithBrowser(
         expect(await page.getByLabel('Deadline').getAttribute('aria-invalid')).toBe('true');
 
         const { local, instant } = deadlineInLetterZone();
+        // The one step not typed: headless Chromium's datetime-local takes no typed digits
+        // (neither part by part nor whole), so the value is set as a picker would set it.
         await page.getByLabel('Deadline').fill(local);
         await page.getByLabel('Deadline').focus();
         await tabTo(page, 'Publish');
