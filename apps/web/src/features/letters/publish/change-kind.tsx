@@ -1,7 +1,8 @@
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading } from '../../../components/page';
 import { DiffRuns, fieldName } from '../history/diff-runs';
-import { useDiff, useStats } from './queries';
+import { useCompare } from '../history/queries';
+import { useStats } from './queries';
 
 export type Kind = NonNullable<components['schemas']['PublishDto']['kind']>;
 
@@ -31,7 +32,7 @@ export function ChangeKind({
   onReason: (reason: string) => void;
   errors: Record<string, string>;
 }) {
-  const diff = useDiff(lid, published, revision);
+  const diff = useCompare(lid, published, revision);
   const stats = useStats(lid, true);
   if (diff.isError || stats.isError) {
     return (

@@ -6,20 +6,6 @@ import { letterKey } from '../queries';
 type Publish = components['schemas']['PublishDto'];
 type Settings = components['schemas']['LetterSettingsDto'];
 
-/** What publishing `to` over `from` changes; only asked for when both exist. */
-export function useDiff(lid: string, from: number | null, to: number) {
-  return useQuery({
-    queryKey: ['letters', lid, 'diff', from, to],
-    enabled: from !== null && from !== to,
-    queryFn: () =>
-      ok(
-        api.GET('/api/letters/{lid}/diff', {
-          params: { path: { lid }, query: { from: from ?? to, to } },
-        }),
-      ),
-  });
-}
-
 /** Who has signed which revision: the sign-ons a new revision reaches. */
 export function useStats(lid: string, enabled: boolean) {
   return useQuery({
