@@ -158,6 +158,8 @@ describeWithBrowser(
             await page
               .getByRole('status')
               .filter({ hasText: 'Loading' })
+              // A letter's page loads its comments and revisions too: wait for every part.
+              .first()
               .waitFor({ state: 'detached' });
             found[title] = await screenProblems(page);
           };

@@ -57,7 +57,7 @@ export const NO_PROBLEMS = { violations: [], main: 1, h1: 1, unlabelled: [], ove
 export async function apiAs(
   context: BrowserContext,
   base: string,
-  method: 'post' | 'patch' | 'get',
+  method: 'post' | 'patch' | 'put' | 'get',
   path: string,
   data?: object,
 ) {

@@ -1,7 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
+import { CommentedDraft } from './comments/commented-draft';
+import { RevisionHistory } from './history/revision-history';
 import { LetterContent } from './letter-content';
+import { PublishSection } from './publish/publish-section';
 import { useLetter } from './queries';
 import { Deadline, StatusBadge } from './status';
 
@@ -52,6 +55,7 @@ export function LetterPage() {
           ? ', not published yet.'
           : `; organizations sign revision ${publishedRevision}.`}
       </p>
+      <PublishSection wid={wid} letter={letter.data} />
       <h2>Proofs</h2>
       <p>The current draft as it would be sent and signed. Each opens in a new tab.</p>
       <ul className="proofs">
@@ -70,7 +74,10 @@ export function LetterPage() {
       <p>
         <Link to={`/w/${wid}/letters/${lid}/edit`}>Edit draft</Link>
       </p>
-      <LetterContent content={content} />
+      <CommentedDraft wid={wid} lid={lid} revision={revision}>
+        <LetterContent content={content} />
+      </CommentedDraft>
+      <RevisionHistory lid={lid} latest={revision} />
     </Page>
   );
 }
