@@ -3,15 +3,13 @@ import {
   AXE_TAGS,
   CHROMIUM,
   haveChromium,
-  launchChromium,
   readableViolations,
   SmtpSink,
 } from '@app/testing';
 import type { AxeResults } from 'axe-core';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support';
-import { ensureWebBuilt } from './web-build';
+import type { TestApp } from '../support';
+import { startWebApp, stopWebApp } from './screens';
 
 // page.evaluate callbacks run in the browser; the project compiles without the DOM library.
 declare const document: {
@@ -43,17 +41,15 @@ describeWithBrowser(
     let people = 0;
 
     beforeAll(async () => {
-      ensureWebBuilt();
       sink = await SmtpSink.start();
-      t = await createTestApp({ SMTP_URL: sink.url, LOGIN_LIMIT_PER_IP: '1000' });
-      await t.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      ({ t, browser, base } = await startWebApp({
+        SMTP_URL: sink.url,
+        LOGIN_LIMIT_PER_IP: '1000',
+      }));
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      await stopWebApp({ t, browser });
       await sink?.close();
     });
 

@@ -1,17 +1,9 @@
-import {
-  AXE_SOURCE,
-  AXE_TAGS,
-  CHROMIUM,
-  haveChromium,
-  launchChromium,
-  readableViolations,
-} from '@app/testing';
+import { AXE_SOURCE, AXE_TAGS, CHROMIUM, haveChromium, readableViolations } from '@app/testing';
 import type { AxeResults } from 'axe-core';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_APP_CSP } from '../../apps/api/src/web/web-app';
-import { createTestApp, type TestApp } from '../support';
-import { ensureWebBuilt } from './web-build';
+import type { TestApp } from '../support';
+import { startWebApp, stopWebApp } from './screens';
 
 // The callbacks given to page.evaluate run in the browser; the project compiles without the
 // DOM library, so the few page globals they use are declared here, for this file only.
@@ -62,16 +54,11 @@ describeWithBrowser(
     };
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      t = await createTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      ({ t, browser, base } = await startWebApp());
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      await stopWebApp({ t, browser });
     });
 
     /** A page that records CSP violations, script errors and every origin it talks to. */

@@ -1,9 +1,8 @@
-import { CHROMIUM, haveChromium, launchChromium } from '@app/testing';
+import { CHROMIUM, haveChromium } from '@app/testing';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support';
+import type { TestApp } from '../support';
 import {
   apiAs,
   focusedId,
@@ -11,9 +10,10 @@ import {
   NO_PROBLEMS,
   PASSWORD,
   screenProblems,
+  startWebApp,
+  stopWebApp,
   VIEWPORTS,
 } from './screens';
-import { ensureWebBuilt } from './web-build';
 
 interface Addressee {
   honorific?: string;
@@ -63,16 +63,11 @@ describeWithBrowser(
     let people = 0;
 
     beforeAll(async () => {
-      ensureWebBuilt();
-      t = await createTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      ({ t, browser, base } = await startWebApp());
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      await stopWebApp({ t, browser });
     });
 
     /** A new lead signed in in `context`, with a workspace and a campaign; its email too. */

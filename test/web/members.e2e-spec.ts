@@ -1,9 +1,16 @@
-import { CHROMIUM, haveChromium, launchChromium, SmtpSink } from '@app/testing';
-import type { AddressInfo } from 'node:net';
+import { CHROMIUM, haveChromium, SmtpSink } from '@app/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support';
-import { apiAs, heading, NO_PROBLEMS, PASSWORD, screenProblems, VIEWPORTS } from './screens';
-import { ensureWebBuilt } from './web-build';
+import type { TestApp } from '../support';
+import {
+  apiAs,
+  heading,
+  NO_PROBLEMS,
+  PASSWORD,
+  screenProblems,
+  startWebApp,
+  stopWebApp,
+  VIEWPORTS,
+} from './screens';
 
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
@@ -23,17 +30,12 @@ describeWithBrowser(
     };
 
     beforeAll(async () => {
-      ensureWebBuilt();
       sink = await SmtpSink.start();
-      t = await createTestApp({ SMTP_URL: sink.url });
-      await t.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await launchChromium();
+      ({ t, browser, base } = await startWebApp({ SMTP_URL: sink.url }));
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await t?.close();
+      await stopWebApp({ t, browser });
       await sink?.close();
     });
 

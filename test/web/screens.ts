@@ -1,6 +1,9 @@
-import { AXE_SOURCE, AXE_TAGS, readableViolations } from '@app/testing';
+import { AXE_SOURCE, AXE_TAGS, launchChromium, readableViolations } from '@app/testing';
 import type { AxeResults } from 'axe-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support';
+import { ensureWebBuilt } from './web-build';
 
 // The callbacks given to page.evaluate run in the browser; the project compiles without the
 // DOM library, so the few page globals they use are declared here, for this module only.
@@ -69,4 +72,27 @@ export async function apiAs(
   });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown> & { id: string };
+}
+
+/** The API serving the built web app on a free port, and a browser to drive it. */
+export interface WebApp {
+  t: TestApp;
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  base: string;
+}
+
+/** Builds the app if stale, boots the API on `env` (e.g. an SMTP sink) and a browser. */
+export async function startWebApp(env: Record<string, string | undefined> = {}): Promise<WebApp> {
+  ensureWebBuilt();
+  const t = await createTestApp(env);
+  await t.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  return { t, browser: await launchChromium(), base };
+}
+
+/** Closes what startWebApp opened, whatever of it did open. */
+export async function stopWebApp(app: Partial<WebApp>): Promise<void> {
+  await app.browser?.close();
+  await app.t?.close();
 }
