@@ -1,33 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { DomainError } from '../errors/domain-error';
+import { count } from '../signatures/letter-stats';
 import { SignatureEntity } from '../signatures/signature.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { LetterContent } from './letter-diff';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { parseLetterSettings } from './letter-settings';
 import { deadlineFields, letterTimeZone } from './letter-time-zone';
-import { LetterEntity, type LetterStatus } from './letter.entity';
+import { LetterEntity } from './letter.entity';
+import type { LetterState } from './letters.service';
 
 /** One row of a campaign's letters: enough to list them, without their content. */
-export interface LetterSummary {
-  id: string;
-  campaignId: string;
+export interface LetterSummary extends LetterState {
   /** The current draft's title. */
   title: string;
-  status: LetterStatus;
-  revision: number;
-  publishedRevision: number | null;
-  deadline: Date | null;
-  deadlineInZone: string | null;
-  timeZone: string;
   /** Confirmed sign-ons, every visibility: the `signed` of the letter's stats. */
   signed: number;
   createdAt: Date;
 }
-
-// COUNT is a number on SQLite, a string (bigint) on PostgreSQL.
-const count = (value: unknown) => Number(value ?? 0);
 
 /**
  * A campaign's letters, newest first, with their titles and sign-on counts: four queries

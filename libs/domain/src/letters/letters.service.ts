@@ -23,7 +23,8 @@ import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
 import { LetterEntity, type LetterStatus } from './letter.entity';
 import { timeZoneOrFail } from '../time/time-zone-input';
 
-export interface LetterView {
+/** Where a letter stands: what its full view and its row in a list both carry. */
+export interface LetterState {
   id: string;
   campaignId: string;
   status: LetterStatus;
@@ -35,6 +36,9 @@ export interface LetterView {
   deadlineInZone: string | null;
   /** The zone in force: `settings.timeZone`, else the workspace's. */
   timeZone: string;
+}
+
+export interface LetterView extends LetterState {
   content: LetterContent;
   settings: LetterSettings;
 }

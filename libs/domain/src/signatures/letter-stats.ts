@@ -21,7 +21,7 @@ export interface LetterStats {
 
 // Drivers answer COUNT and SUM as numbers (SQLite) or strings (PostgreSQL's bigint), SUM
 // over no rows as null.
-const count = (value: unknown) => Number(value ?? 0);
+export const count = (value: unknown) => Number(value ?? 0);
 
 /**
  * Two aggregate queries, whatever the number of sign-ons: no row is loaded. They run at
