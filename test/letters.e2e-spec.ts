@@ -189,6 +189,7 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       })
       .expect(201);
     contract.expect('post', '/api/letters/{lid}/comments', comment);
+    expect(comment.body.authorName).toBe('editor-a');
     await t
       .http()
       .post(`/api/letters/${lid}/comments`)
@@ -208,9 +209,15 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .expect(200);
     contract.expect('get', '/api/letters/{lid}/comments', commentsRes);
     const comments = commentsRes.body;
-    expect(comments.map((c: { body: string; resolved: boolean }) => [c.body, c.resolved])).toEqual([
-      ['Title reads well.', false],
-      ['Should we name the minister first?', true],
+    expect(
+      comments.map((c: { body: string; resolved: boolean; authorName: string }) => [
+        c.body,
+        c.resolved,
+        c.authorName,
+      ]),
+    ).toEqual([
+      ['Title reads well.', false, 'editor-b'],
+      ['Should we name the minister first?', true, 'editor-a'],
     ]);
     const reopened = await t
       .http()

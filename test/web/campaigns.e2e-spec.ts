@@ -134,6 +134,46 @@ describeWithBrowser(
       }
     }, 120_000);
 
+    it('shows a viewer the letter read-only: no editor link, no publishing, no comment form', async () => {
+      const lead = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      const viewer = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      try {
+        const wid = await ownerWithWorkspace(lead, 'Read-only Coalition');
+        const cid = (
+          await apiAs(lead, base, 'post', `/api/workspaces/${wid}/campaigns`, { name: 'Watch' })
+        ).id;
+        const letter = await apiAs(lead, base, 'post', `/api/campaigns/${cid}/letters`, {
+          content: fixture.content,
+        });
+        const email = 'viewer@coalition.example';
+        const res = await viewer.request.post(`${base}/api/auth/register`, {
+          data: { name: 'Vera Viewer', email, password: PASSWORD },
+        });
+        expect(res.status()).toBe(201);
+        await apiAs(lead, base, 'post', `/api/workspaces/${wid}/members`, {
+          email,
+          role: 'viewer',
+        });
+
+        const leadPage = await lead.newPage();
+        await leadPage.goto(`${base}/w/${wid}/letters/${letter.id}`);
+        await heading(leadPage, fixture.content.title);
+        await leadPage.getByRole('link', { name: 'Edit draft' }).waitFor();
+
+        const page = await viewer.newPage();
+        await page.goto(`${base}/w/${wid}/letters/${letter.id}`);
+        await heading(page, fixture.content.title);
+        await page.getByRole('heading', { name: 'Proofs' }).waitFor();
+        await page.getByRole('heading', { name: 'Comments' }).waitFor();
+        expect(await page.getByRole('link', { name: 'Edit draft' }).count()).toBe(0);
+        expect(await page.getByRole('heading', { name: 'Publishing' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: 'Add comment' }).count()).toBe(0);
+      } finally {
+        await lead.close();
+        await viewer.close();
+      }
+    }, 120_000);
+
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       it(`has no axe-core violations on the campaign and letter screens (${size}, ${viewport.width} px)`, async () => {
         const context = await browser.newContext({ bypassCSP: true, viewport });

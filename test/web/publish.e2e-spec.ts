@@ -256,6 +256,7 @@ describeWithBrowser(
         await page.getByRole('button', { name: 'Add comment' }).click();
         const first = page.getByRole('listitem', { name: `Comment on “${passage}”` });
         await first.getByText('Name the Commissioner first?').waitFor();
+        await first.getByText(`Lead ${people}`).waitFor();
         expect(await page.getByLabel('Quoted passage (optional)').inputValue()).toBe('');
 
         // The keyboard's way: the passage typed. An empty comment is refused beside its field.

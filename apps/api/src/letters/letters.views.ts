@@ -229,6 +229,14 @@ export class CommentView implements CommentShape {
   @ApiProperty(UUID)
   authorId!: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Amira Haddad',
+    description: "the author's name; null once they have deleted their account",
+  })
+  authorName!: string | null;
+
   @ApiProperty({ example: 'Should we name the minister first?' })
   body!: string;
 

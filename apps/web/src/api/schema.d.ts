@@ -1342,6 +1342,11 @@ export interface components {
              * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
              */
             authorId: string;
+            /**
+             * @description the author's name; null once they have deleted their account
+             * @example Amira Haddad
+             */
+            authorName: string | null;
             /** @example Should we name the minister first? */
             body: string;
             /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { userNames } from '../accounts/user-names';
 import { Clock } from '../clock';
 import { DomainError } from '../errors/domain-error';
 import { CommentEntity } from './comment.entity';
@@ -10,6 +11,8 @@ export interface CommentView {
   id: string;
   revision: number;
   authorId: string;
+  /** Null when the author has since deleted their account. */
+  authorName: string | null;
   body: string;
   quote: string | null;
   createdAt: Date;
@@ -18,10 +21,11 @@ export interface CommentView {
   resolvedBy: string | null;
 }
 
-const view = (c: CommentEntity): CommentView => ({
+const view = (c: CommentEntity, names: ReadonlyMap<string, string>): CommentView => ({
   id: c.id,
   revision: c.revision,
   authorId: c.authorId,
+  authorName: names.get(c.authorId) ?? null,
   body: c.body,
   quote: c.quote,
   createdAt: c.createdAt,
@@ -58,7 +62,7 @@ export class CommentsService {
       resolvedAt: null,
       resolvedBy: null,
     });
-    return view(comment);
+    return view(comment, await userNames(this.dataSource.manager, [authorId]));
   }
 
   /** Open comments first, then resolved ones; oldest first within each. */
@@ -66,7 +70,13 @@ export class CommentsService {
     const rows = await this.dataSource
       .getRepository(CommentEntity)
       .find({ where: { letterId }, order: { createdAt: 'ASC' } });
-    return [...rows.filter((c) => !c.resolvedAt), ...rows.filter((c) => c.resolvedAt)].map(view);
+    const names = await userNames(
+      this.dataSource.manager,
+      rows.map((c) => c.authorId),
+    );
+    return [...rows.filter((c) => !c.resolvedAt), ...rows.filter((c) => c.resolvedAt)].map((c) =>
+      view(c, names),
+    );
   }
 
   async setResolved(
@@ -80,6 +90,7 @@ export class CommentsService {
     if (!comment) throw DomainError.notFound('comment');
     comment.resolvedAt = resolved ? (comment.resolvedAt ?? this.clock.now()) : null;
     comment.resolvedBy = resolved ? (comment.resolvedBy ?? actorId) : null;
-    return view(await comments.save(comment));
+    const saved = await comments.save(comment);
+    return view(saved, await userNames(this.dataSource.manager, [saved.authorId]));
   }
 }

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
+import { userNames } from '../accounts/user-names';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuditService, type ChainVerification } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -353,13 +354,7 @@ export class SignaturesService {
       page.limit ?? ACTIVITY_PAGE,
       page.before,
     );
-    const ids = actingUserIds(events);
-    const users = ids.length
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .find({ where: { id: In(ids) }, select: { id: true, name: true } })
-      : [];
-    const names = new Map(users.map((u) => [u.id, u.name]));
+    const names = await userNames(this.dataSource.manager, actingUserIds(events));
     return events.map((event) => activityEvent(event, names));
   }
 

@@ -5,6 +5,8 @@ import { CommentedDraft } from './comments/commented-draft';
 import { RevisionHistory } from './history/revision-history';
 import { LetterContent } from './letter-content';
 import { PublishSection } from './publish/publish-section';
+import { drafts } from '../campaigns/roles';
+import { useWorkspace } from '../workspace/queries';
 import { useLetter } from './queries';
 import { Deadline, StatusBadge } from './status';
 
@@ -71,13 +73,22 @@ export function LetterPage() {
         </li>
       </ul>
       <h2>Current draft</h2>
-      <p>
-        <Link to={`/w/${wid}/letters/${lid}/edit`}>Edit draft</Link>
-      </p>
+      <EditDraftLink wid={wid} lid={lid} />
       <CommentedDraft wid={wid} lid={lid} revision={revision}>
         <LetterContent content={content} />
       </CommentedDraft>
       <RevisionHistory lid={lid} latest={revision} />
     </Page>
+  );
+}
+
+/** The editor's link, for the roles that may draft (the API refuses the others' saves). */
+function EditDraftLink({ wid, lid }: { wid: string; lid: string }) {
+  const workspace = useWorkspace(wid);
+  if (!workspace.data || !drafts(workspace.data.role)) return null;
+  return (
+    <p>
+      <Link to={`/w/${wid}/letters/${lid}/edit`}>Edit draft</Link>
+    </p>
   );
 }

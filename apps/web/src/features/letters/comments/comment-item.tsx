@@ -25,7 +25,8 @@ export function CommentItem({
       {comment.quote && <blockquote className="comment-quote">{comment.quote}</blockquote>}
       <p className="comment-body">{comment.body}</p>
       <p className="list-meta">
-        Revision {comment.revision} · {when(comment.createdAt)}
+        <span dir="auto">{comment.authorName ?? 'A former member'}</span> · Revision{' '}
+        {comment.revision} · {when(comment.createdAt)}
         {comment.resolved && (
           <>
             {' · '}

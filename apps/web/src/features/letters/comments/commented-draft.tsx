@@ -1,15 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { components } from '../../../api/schema';
 import { LoadFailed, Loading } from '../../../components/page';
+import { comments } from '../../campaigns/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { CommentForm } from './comment-form';
 import { CommentItem } from './comment-item';
 import { useComments } from './queries';
-
-type Role = components['schemas']['Role'];
-
-// docs/permissions.md: comment is editor and above.
-const comments = (role: Role) => role !== 'viewer';
 
 /**
  * The draft with its comments beside it (below it on a phone). A selection inside the

@@ -1,12 +1,9 @@
 import type { components } from '../../../api/schema';
+import { publishes } from '../../campaigns/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { PublishDialog } from './publish-dialog';
 
 type Letter = components['schemas']['LetterView'];
-type Role = components['schemas']['Role'];
-
-// docs/permissions.md: publish (and letter settings) is lead and above.
-const publishes = (role: Role) => role === 'owner' || role === 'lead';
 
 /** The publish button, for the roles that may publish; nothing for the others. */
 export function PublishSection({ wid, letter }: { wid: string; letter: Letter }) {
