@@ -45,8 +45,7 @@ export function withFilter(query: DirectoryQuery, change: Partial<DirectoryQuery
   return { ...query, ...change, page: 1 };
 }
 
-export const pageCount = (total: number, size = PAGE_SIZE) =>
-  Math.max(1, Math.ceil(total / size));
+export const pageCount = (total: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(total / size));
 
 /** "51–100 of 10,000" (en dash), or "No organizations" when there are none. */
 export function rangeText(page: number, total: number, shown: number, size = PAGE_SIZE): string {
