@@ -332,6 +332,43 @@ describeWithBrowser(
       }
     }, 180_000);
 
+    it('shows a viewer the directory read-only: no add, edit, archive or merge', async () => {
+      const owner = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      const viewer = await browser.newContext({ viewport: VIEWPORTS.phone });
+      try {
+        const { wid, duplicate } = await seededWorkspace(owner, 'Reading Coalition');
+        const email = 'viewer@coalition.example';
+        const res = await viewer.request.post(`${base}/api/auth/register`, {
+          data: { name: 'Vera Viewer', email, password: PASSWORD },
+        });
+        expect(res.status()).toBe(201);
+        await apiAs(owner, base, 'post', `/api/workspaces/${wid}/members`, {
+          email,
+          role: 'viewer',
+        });
+
+        const page = await viewer.newPage();
+        await page.goto(`${base}/w/${wid}/directory`);
+        await heading(page, 'Directory');
+        await status(page, '1–50 of 61');
+        expect(await page.getByRole('link', { name: 'Add an organization' }).count()).toBe(0);
+        await page.getByRole('link', { name: ALLIANCE_AGAIN }).click();
+        await heading(page, 'Organization');
+        await page.getByText('Not invited to any letter yet, and no sign-on.').waitFor();
+        expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: /Archive|Restore/ }).count()).toBe(0);
+        await page.goto(`${base}/w/${wid}/directory/duplicates`);
+        await page.getByRole('link', { name: ALLIANCE_AGAIN }).waitFor();
+        expect(await page.getByRole('button', { name: /Merge/ }).count()).toBe(0);
+        await page.goto(`${base}/w/${wid}/directory/${duplicate.id}/edit`);
+        await page.getByText('Only coordinators, leads and owners change the directory.').waitFor();
+        expect(await page.locator('form input').count()).toBe(0);
+      } finally {
+        await owner.close();
+        await viewer.close();
+      }
+    }, 120_000);
+
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       it(`has no axe-core violations on the directory screens (${size}, ${viewport.width} px)`, async () => {
         const context = await browser.newContext({ bypassCSP: true, viewport });
