@@ -118,7 +118,7 @@ function DuplicateGroup({
               </Link>
               <span className="list-meta">
                 {[o.email, o.country, o.tags.join(', ')].filter(Boolean).join(' · ')} · added{' '}
-                {new Date(o.createdAt).toLocaleDateString('en')}
+                {new Date(o.createdAt).toLocaleDateString('en', { dateStyle: 'long' })}
               </span>
             </div>
             {canManage && (
