@@ -13,6 +13,13 @@ import { SignedInLayout } from './features/auth/signed-in-layout';
 import { SignedOutLayout } from './features/auth/signed-out-layout';
 import { CampaignPage } from './features/campaigns/campaign-page';
 import { CampaignsPage } from './features/campaigns/campaigns-page';
+import { DirectoryPage } from './features/directory/directory-page';
+import { DuplicatesPage } from './features/directory/duplicates-page';
+import {
+  EditOrganizationPage,
+  NewOrganizationPage,
+} from './features/directory/organization-edit-pages';
+import { OrganizationPage } from './features/directory/organization-page';
 import { LetterPage } from './features/letters/letter-page';
 import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
@@ -78,6 +85,11 @@ const router = createBrowserRouter([
                 Component: m.EditorPage,
               })),
           },
+          { path: 'directory', element: <DirectoryPage /> },
+          { path: 'directory/new', element: <NewOrganizationPage /> },
+          { path: 'directory/duplicates', element: <DuplicatesPage /> },
+          { path: 'directory/:oid', element: <OrganizationPage /> },
+          { path: 'directory/:oid/edit', element: <EditOrganizationPage /> },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersPage /> },
         ],

@@ -33,6 +33,7 @@ export * from './letters/letters.service';
 export * from './letters/publishing.service';
 export * from './organizations/directory-csv.service';
 export * from './organizations/name-key';
+export * from './organizations/organization-history';
 export * from './organizations/organization-input';
 export * from './organizations/organization.entity';
 export * from './organizations/organizations.service';

@@ -47,6 +47,7 @@ import {
   ImportReportView,
   MergeResultView,
   OrganizationCreatedView,
+  OrganizationLetterHistoryView,
   OrganizationPageView,
   OrganizationView,
 } from './organizations.views';
@@ -187,6 +188,17 @@ export class OrganizationsController {
   @ApiErrors(404)
   getOrganization(@Param('oid') oid: string): Promise<OrganizationView> {
     return this.organizations.get(oid);
+  }
+
+  @Get('organizations/:oid/history')
+  @Can(Action.Read)
+  @ApiOperation({
+    summary: 'Every letter it was invited to or signed: invitation and sign-on, newest first',
+  })
+  @ApiOkResponse({ type: [OrganizationLetterHistoryView] })
+  @ApiErrors(404)
+  history(@Param('oid') oid: string): Promise<OrganizationLetterHistoryView[]> {
+    return this.organizations.history(oid);
   }
 
   @Patch('organizations/:oid')

@@ -1,6 +1,16 @@
-import type { ImportReport, OrganizationView as OrganizationShape } from '@app/domain';
+import {
+  signatureStatuses,
+  type ImportReport,
+  type InvitationStatus,
+  type LetterStatus,
+  type OrganizationLetterHistory,
+  type OrganizationView as OrganizationShape,
+  type SignatureStatus,
+} from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/openapi/error-body.dto';
+import { invitationStatuses } from '../invitations/invitations.views';
+import { letterStatuses } from '../letters/letters.views';
 
 /** A member of the coalition's directory. */
 export class OrganizationView implements OrganizationShape {
@@ -126,4 +136,65 @@ export class ImportRefusedView extends ErrorBodyDto implements ImportReport {
 
   @ApiProperty({ type: () => [ImportRowErrorView] })
   errors: ImportRowErrorView[];
+}
+
+/** The organization's invitation to one letter. */
+export class OrganizationInvitationHistoryView {
+  @ApiProperty({ enum: invitationStatuses, enumName: 'InvitationStatus', example: 'declined' })
+  status: InvitationStatus;
+
+  @ApiProperty({ example: '2026-03-02T09:30:00.000Z', description: 'sent, else created' })
+  invitedAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, example: '2026-03-05T14:10:00.000Z' })
+  respondedAt: Date | null;
+
+  @ApiProperty({ example: false, description: 'its link was revoked (e.g. by a merge)' })
+  revoked: boolean;
+}
+
+/** The organization's latest sign-on to one letter. */
+export class OrganizationSignatureHistoryView {
+  @ApiProperty({ enum: signatureStatuses, enumName: 'SignatureStatus', example: 'confirmed' })
+  status: SignatureStatus;
+
+  @ApiProperty({ example: '2026-03-05T14:10:00.000Z' })
+  signedAt: Date;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  withdrawnAt: Date | null;
+}
+
+/** One letter in an organization's history: invited, signed, declined, withdrawn. */
+export class OrganizationLetterHistoryView implements OrganizationLetterHistory {
+  @ApiProperty({ format: 'uuid', example: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f' })
+  letterId: string;
+
+  @ApiProperty({ format: 'uuid', example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
+  campaignId: string;
+
+  @ApiProperty({ example: 'Press freedom 2026' })
+  campaignName: string;
+
+  @ApiProperty({ example: 'Release the detained journalists', description: "the draft's title" })
+  title: string;
+
+  @ApiProperty({ enum: letterStatuses, enumName: 'LetterStatus', example: 'open' })
+  letterStatus: LetterStatus;
+
+  @ApiProperty({ type: () => OrganizationInvitationHistoryView, nullable: true })
+  invitation: OrganizationInvitationHistoryView | null;
+
+  @ApiProperty({
+    type: () => OrganizationSignatureHistoryView,
+    nullable: true,
+    description: 'the latest sign-on; null when it never signed',
+  })
+  signature: OrganizationSignatureHistoryView | null;
+
+  @ApiProperty({
+    example: '2026-03-05T14:10:00.000Z',
+    description: 'the latest of invited, responded, signed, withdrawn (the order, newest first)',
+  })
+  lastActivityAt: Date;
 }

@@ -651,6 +651,23 @@ export interface paths {
         patch: operations["OrganizationsController_updateOrganization"];
         trace?: never;
     };
+    "/api/organizations/{oid}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every letter it was invited to or signed: invitation and sign-on, newest first */
+        get: operations["OrganizationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organizations/{oid}/merge": {
         parameters: {
             query?: never;
@@ -2324,6 +2341,53 @@ export interface components {
              */
             archived?: boolean;
         };
+        OrganizationInvitationHistoryView: {
+            /** @example declined */
+            status: components["schemas"]["InvitationStatus"];
+            /**
+             * Format: date-time
+             * @description sent, else created
+             * @example 2026-03-02T09:30:00.000Z
+             */
+            invitedAt: string;
+            /** @example 2026-03-05T14:10:00.000Z */
+            respondedAt: string | null;
+            /**
+             * @description its link was revoked (e.g. by a merge)
+             * @example false
+             */
+            revoked: boolean;
+        };
+        OrganizationLetterHistoryView: {
+            /**
+             * Format: uuid
+             * @example 3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f
+             */
+            letterId: string;
+            /**
+             * Format: uuid
+             * @example 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d
+             */
+            campaignId: string;
+            /** @example Press freedom 2026 */
+            campaignName: string;
+            /**
+             * @description the draft's title
+             * @example Release the detained journalists
+             */
+            title: string;
+            /** @example open */
+            letterStatus: components["schemas"]["LetterStatus"];
+            invitation: components["schemas"]["OrganizationInvitationHistoryView"] | null;
+            /** @description the latest sign-on; null when it never signed */
+            signature: components["schemas"]["OrganizationSignatureHistoryView"] | null;
+            /**
+             * Format: date-time
+             * @description the latest of invited, responded, signed, withdrawn (the order, newest first)
+             * @example 2026-03-05T14:10:00.000Z
+             */
+            lastActivityAt: string;
+        };
         OrganizationPageView: {
             /** @description by name */
             items: components["schemas"]["OrganizationView"][];
@@ -2341,6 +2405,17 @@ export interface components {
             id: string;
             /** @example Alliance des defenseurs des droits humains */
             name: string;
+        };
+        OrganizationSignatureHistoryView: {
+            /** @example confirmed */
+            status: components["schemas"]["SignatureStatus"];
+            /**
+             * Format: date-time
+             * @example 2026-03-05T14:10:00.000Z
+             */
+            signedAt: string;
+            /** @example null */
+            withdrawnAt: string | null;
         };
         OrganizationView: {
             /**
@@ -7097,6 +7172,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                oid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationLetterHistoryView"][];
                 };
             };
             /** @description invalid input; `message` names the field */

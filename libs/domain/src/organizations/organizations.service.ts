@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { SignatureEntity } from '../signatures/signature.entity';
 import { foldForSearch, nameKey } from './name-key';
+import { organizationHistory, type OrganizationLetterHistory } from './organization-history';
 import {
   organizationFields,
   type OrganizationFields,
@@ -87,6 +88,12 @@ export class OrganizationsService {
 
   async get(id: string): Promise<OrganizationView> {
     return organizationView(await this.entityOrFail(this.dataSource.manager, id));
+  }
+
+  /** Every letter it was invited to or signed, newest activity first. */
+  async history(id: string): Promise<OrganizationLetterHistory[]> {
+    await this.entityOrFail(this.dataSource.manager, id);
+    return organizationHistory(this.dataSource.manager, id);
   }
 
   async update(

@@ -67,6 +67,7 @@ function CurrentWorkspace({ wid }: { wid: string }) {
         {workspace.data.name}
       </span>
       <NavItem to={`/w/${wid}`}>Campaigns</NavItem>
+      <NavItem to={`/w/${wid}/directory`}>Directory</NavItem>
       <NavItem to={`/w/${wid}/members`}>Members</NavItem>
       <NavItem to={`/w/${wid}/settings`}>Settings</NavItem>
     </>
