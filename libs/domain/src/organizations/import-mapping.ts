@@ -62,7 +62,7 @@ export function parseMapping(raw: unknown): ImportMapping {
       const tags = typeof v === 'string' ? [v] : v;
       if (!Array.isArray(tags) || tags.length > 20 || !tags.every((t) => typeof t === 'string'))
         throw bad(field, 'a tag or a list of at most 20 tags');
-      mapping.addTags = tags as string[];
+      mapping.addTags = tags;
     } else if ((IMPORT_FIELDS as readonly string[]).includes(key)) {
       const headers = typeof v === 'string' ? [v] : v;
       if (

@@ -94,7 +94,7 @@ export function suggestMapping(headers: string[]): {
   preset: ImportPreset['id'] | undefined;
 } {
   const preset = IMPORT_PRESETS.find((p) =>
-    (Object.values(p.mapping.columns) as string[][]).every((cols) =>
+    Object.values<string[]>(p.mapping.columns).every((cols) =>
       cols.every((h) => findHeader(headers, h) !== undefined),
     ),
   );

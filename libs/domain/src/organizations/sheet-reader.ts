@@ -139,7 +139,7 @@ export function cellText(value: CellValue | undefined): string {
   if ('richText' in value && Array.isArray(value.richText)) {
     return value.richText.map((run) => run.text ?? '').join('');
   }
-  if ('hyperlink' in value) return cellText(value.text as CellValue);
+  if ('hyperlink' in value) return cellText(value.text);
   if ('formula' in value || 'sharedFormula' in value) {
     return cellText((value as { result?: CellValue }).result);
   }
