@@ -104,6 +104,32 @@ describe('hostile input', () => {
       expect(res.body.message).toBe('search: must not contain control characters');
     });
 
+    it.each([
+      ['a NUL byte', '%00', 'mapping: '],
+      // (3,000 deep does not fit in a URL: Node answers 431; the multipart field is tested in
+      // directory-import.e2e-spec.ts.)
+      ['1,000-deep JSON', encodeURIComponent('['.repeat(1000) + ']'.repeat(1000)), 'mapping: '],
+      [
+        'a lone surrogate',
+        encodeURIComponent('{"name":"') + '%ED%A0%80' + encodeURIComponent('"}'),
+        'mapping',
+      ],
+    ])(
+      "refuses %s in the directory import's ?mapping= with a 400 naming it",
+      async (_what, mapping, message) => {
+        for (const path of ['import', 'import/preview']) {
+          const res = await t
+            .http()
+            .post(`/api/workspaces/${c.workspaceId}/organizations/${path}?mapping=${mapping}`)
+            .set(c.auth())
+            .set('Content-Type', 'text/csv')
+            .send('Organization,email\nA,a@b.example\n');
+          expect(res.status).toBe(400);
+          expect(res.body.message).toMatch(new RegExp(`^${message}`));
+        }
+      },
+    );
+
     it('keeps line breaks and tabs in multi-line text', async () => {
       await t
         .http()

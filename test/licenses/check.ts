@@ -24,6 +24,7 @@ export const ACCEPTED: Record<string, string> = {
   'PSF-2.0': 'permissive (the Python licence stack, GPL-compatible since Python 2.0.1)',
   'Python-2.0': 'permissive (the Python licence stack, GPL-compatible since Python 2.0.1)',
   Unlicense: 'public domain dedication',
+  Zlib: 'permissive; GPL-compatible (pako, the zlib port under jszip)',
   'LGPL-2.1-only': 'weak copyleft; may be relicensed to the GPL',
   'LGPL-2.1-or-later': 'weak copyleft',
   'LGPL-3.0-only': 'weak copyleft',
@@ -45,11 +46,17 @@ export const ACCEPTED_FOR: Record<string, { packages: RegExp; label: string }> =
 };
 
 /**
- * Packages that declare no licence in their package.json, with the licence of their
- * LICENSE file, read by hand for that version. A new version has to be read again.
+ * Packages that declare no licence in their package.json, or one that is not an SPDX
+ * expression, with the licence of their LICENSE file, read by hand for that version. A new
+ * version has to be read again. (buffers and chainsaw come with exceljs, through
+ * unzipper -> binary.)
  */
 export const LICENCES_READ_BY_HAND: Record<string, string> = {
   'png-js@2.0.0': 'MIT',
+  // Ships no licence file; its repository's LICENSE (substack/node-buffers) is MIT.
+  'buffers@0.1.1': 'MIT',
+  // Declares "MIT/X11": the X11 wording of the MIT licence, by the same author.
+  'chainsaw@0.1.0': 'MIT',
 };
 
 interface LockEntry {
@@ -78,7 +85,7 @@ export function runtimePackages(
     const key = `${name}@${entry.version}`;
     if (found.has(key)) continue;
     const license =
-      entry.license ?? declared(installed(path)) ?? LICENCES_READ_BY_HAND[key] ?? undefined;
+      LICENCES_READ_BY_HAND[key] ?? entry.license ?? declared(installed(path)) ?? undefined;
     found.set(key, { name, version: entry.version, license });
   }
   return [...found.values()].sort(

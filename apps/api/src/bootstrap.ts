@@ -1,5 +1,5 @@
 import { AppConfig, AppLogger, QuietStartLogger } from '@app/config';
-import { CSV_MAX_BYTES, type Clock } from '@app/domain';
+import { CSV_MAX_BYTES, XLSX_CONTENT_TYPE, type Clock } from '@app/domain';
 import { MAX_LOGO_BYTES } from '@app/pdf';
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -41,8 +41,12 @@ export async function createApi(
   } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.useBodyParser('text', { limit: config.bodyLimit, type: 'text/plain' });
-  // CSV imports arrive as raw bytes (decoded and checked by the import) up to 5 MB.
-  app.useBodyParser('raw', { limit: CSV_MAX_BYTES, type: ['text/csv', 'application/csv'] });
+  // Directory imports (CSV or XLSX) arrive as raw bytes, read and checked by the import
+  // (which tells the format by the bytes), up to 5 MB.
+  app.useBodyParser('raw', {
+    limit: CSV_MAX_BYTES,
+    type: ['text/csv', 'application/csv', XLSX_CONTENT_TYPE, 'application/octet-stream'],
+  });
   // Letterhead logos arrive as image bytes; anything larger than the renderer accepts is a 413.
   app.useBodyParser('raw', { limit: MAX_LOGO_BYTES, type: ['image/png', 'image/jpeg'] });
   // Ill-formed Unicode and control characters are refused in every body and query first.

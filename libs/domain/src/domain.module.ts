@@ -39,6 +39,8 @@ import { PreviewPdfService } from './renditions/preview-pdf.service';
 import { SignOnPreviewService } from './signatures/sign-on-preview.service';
 import { LetterheadService } from './workspaces/letterhead.service';
 import { DirectoryCsvService } from './organizations/directory-csv.service';
+import { DirectoryImportMappingEntity } from './organizations/directory-import-mapping.entity';
+import { DirectoryImportService } from './organizations/directory-import.service';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsService } from './organizations/organizations.service';
 import { WorkspaceScope } from './permissions/workspace-scope';
@@ -67,6 +69,7 @@ const services = [
   CommentsService,
   OrganizationsService,
   DirectoryCsvService,
+  DirectoryImportService,
   InvitationsService,
   InvitationMailer,
   InvitationRemindersService,
@@ -105,6 +108,7 @@ export class DomainModule {
           LetterRevisionEntity,
           CommentEntity,
           OrganizationEntity,
+          DirectoryImportMappingEntity,
           InvitationEntity,
           InvitationReminderEntity,
           SignatureEntity,

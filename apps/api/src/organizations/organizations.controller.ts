@@ -1,9 +1,14 @@
 import {
   Action,
   DirectoryCsvService,
+  DirectoryImportService,
   DomainError,
+  IMPORT_PRESETS,
+  mappingJson,
   OrganizationsService,
   CSV_MAX_BYTES,
+  XLSX_CONTENT_TYPE,
+  type ImportRequest,
 } from '@app/domain';
 import {
   Body,
@@ -43,6 +48,8 @@ import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
 import { ApiRequestContent } from '../http/openapi/request-content';
 import {
   DuplicateGroupView,
+  ImportPresetView,
+  ImportPreviewView,
   ImportRefusedView,
   ImportReportView,
   MergeResultView,
@@ -51,6 +58,66 @@ import {
   OrganizationPageView,
   OrganizationView,
 } from './organizations.views';
+
+/**
+ * The import's file and mapping, from a raw body (text/csv, the XLSX type, or octet-stream;
+ * the raw parsers in bootstrap.ts) with ?mapping=/?preset=, or from a multipart form's
+ * `file`, `mapping` and `preset` fields (what Swagger UI and the browser send).
+ */
+function importRequest(
+  query: ImportQueryDto,
+  req: Request,
+  file?: { buffer: Buffer },
+): ImportRequest {
+  const body: unknown = req.body;
+  const content = file?.buffer ?? (Buffer.isBuffer(body) ? body : undefined);
+  if (!content) {
+    throw DomainError.invalid(
+      'file',
+      'send the CSV or XLSX as the body (text/csv or the XLSX type) or as a multipart "file"',
+    );
+  }
+  const form = !Buffer.isBuffer(body) && body !== null && typeof body === 'object' ? body : {};
+  const field = (name: 'mapping' | 'preset'): string | undefined => {
+    const value = (form as Record<string, unknown>)[name] ?? query[name];
+    if (value !== undefined && typeof value !== 'string') {
+      throw DomainError.invalid(name, 'send it once, as text');
+    }
+    return value === '' ? undefined : value;
+  };
+  return {
+    file: content,
+    mapping: field('mapping'),
+    preset: field('preset'),
+    partial: query.partial === 'true',
+  };
+}
+
+/** The request body of the import and its preview: the file, raw or in a form. */
+const ImportBody = () =>
+  ApiRequestContent(
+    {
+      'text/csv': { schema: { type: 'string', format: 'binary' }, example: CSV_EXAMPLE },
+      [XLSX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } },
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'the CSV or XLSX file' },
+            mapping: {
+              type: 'string',
+              description: 'JSON, as the query parameter `mapping`',
+              example:
+                '{"name":"Organization name (as it should appear on the letter)","email":"Email Address"}',
+            },
+            preset: { type: 'string', enum: IMPORT_PRESETS.map((p) => p.id) },
+          },
+        },
+      },
+    },
+    'the CSV or XLSX file, as the body or as the multipart field `file`',
+  );
 
 const CSV_EXAMPLE =
   'name,email,contact_name,country,website,tags\r\n' +
@@ -63,6 +130,7 @@ export class OrganizationsController {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly csv: DirectoryCsvService,
+    private readonly imports: DirectoryImportService,
   ) {}
 
   @Post('workspaces/:wid/organizations')
@@ -110,13 +178,18 @@ export class OrganizationsController {
   @Can(Action.ManageDirectory)
   @ApiOperation({
     summary:
-      'CSV import (name,email,contact_name,country,website,tags); all or nothing unless ?partial=true',
+      'Import a CSV or XLSX, its columns mapped to fields (a mapping, a preset, or the fixed header); all or nothing unless ?partial=true',
     description:
-      'UTF-8 (a BOM is fine), comma- or semicolon-separated, at most 5 MB and 10,000 rows; ' +
-      'tags separated by `;`. A row whose name key or email matches an organization updates it.',
+      'CSV: UTF-8 (a BOM is fine), comma- or semicolon-separated. XLSX: the first worksheet ' +
+      '(told by its bytes, not its name). At most 5 MB and 10,000 rows. Without `mapping` ' +
+      'or `preset` the header must be name,email,contact_name,country,website,tags and the ' +
+      'answer is the counts alone. A row whose name key or email matches an organization ' +
+      'updates it. An import with a mapping or preset remembers the mapping for the ' +
+      'workspace (the preview returns it as lastMapping).',
   })
-  // Both ways the controller reads the file: the raw body (the raw parser in bootstrap.ts),
-  // or a multipart form's `file` (FileInterceptor), which is what Swagger UI sends.
+  // Documented as before mappings (a typed client's form has the one field `file`); the
+  // multipart fields `mapping` and `preset` and the XLSX type are read too, as the preview
+  // documents them.
   @ApiRequestContent(
     {
       'text/csv': { schema: { type: 'string', format: 'binary' }, example: CSV_EXAMPLE },
@@ -125,12 +198,12 @@ export class OrganizationsController {
           type: 'object',
           required: ['file'],
           properties: {
-            file: { type: 'string', format: 'binary', description: 'the CSV file' },
+            file: { type: 'string', format: 'binary', description: 'the CSV or XLSX file' },
           },
         },
       },
     },
-    'the CSV file, as the body or as the multipart field `file`',
+    'the CSV or XLSX file, as the body or as the multipart field `file` (beside it, `mapping` and `preset` as in the preview)',
   )
   @ApiOkResponse({
     type: ImportReportView,
@@ -144,18 +217,53 @@ export class OrganizationsController {
   })
   @ApiErrors(404, 413)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CSV_MAX_BYTES, files: 1 } }))
-  importCsv(
+  importFile(
     @Param('wid') wid: string,
     @Query() query: ImportQueryDto,
     @Req() req: Request,
     @UploadedFile() file?: { buffer: Buffer },
   ): Promise<ImportReportView> {
-    const body: unknown = req.body;
-    const content = file?.buffer ?? (Buffer.isBuffer(body) ? body : undefined);
-    if (!content) {
-      throw DomainError.invalid('file', 'send the CSV as a text/csv body or as a multipart "file"');
-    }
-    return this.csv.import(wid, content, query.partial === 'true');
+    return this.imports.import(wid, importRequest(query, req, file));
+  }
+
+  @Post('workspaces/:wid/organizations/import/preview')
+  @HttpCode(200)
+  @Can(Action.ManageDirectory)
+  @ApiOperation({
+    summary: 'What the import would do with the same file and mapping; nothing is written',
+    description:
+      "The headers found, a suggested mapping and preset, the workspace's last mapping, " +
+      'the first 20 rows as mapped, the counts (would create, would update, refused) and ' +
+      'every refused row with its line and reasons. Without mapping or preset the suggested ' +
+      'mapping is applied. It runs the import itself and rolls it back.',
+  })
+  @ImportBody()
+  @ApiOkResponse({ type: ImportPreviewView })
+  @ApiErrors(404, 413)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CSV_MAX_BYTES, files: 1 } }))
+  previewImport(
+    @Param('wid') wid: string,
+    @Query() query: ImportQueryDto,
+    @Req() req: Request,
+    @UploadedFile() file?: { buffer: Buffer },
+  ): Promise<ImportPreviewView> {
+    return this.imports.preview(wid, importRequest(query, req, file));
+  }
+
+  @Get('workspaces/:wid/organizations/import-presets')
+  @Can(Action.Read)
+  @ApiOperation({
+    summary: 'The mappings kept for the files coalitions have (Action Network, Google Forms)',
+  })
+  @ApiOkResponse({ type: [ImportPresetView] })
+  @ApiErrors(404)
+  importPresets(): ImportPresetView[] {
+    return IMPORT_PRESETS.map((p) => ({
+      id: p.id,
+      label: p.label,
+      description: p.description,
+      mapping: mappingJson(p.mapping),
+    }));
   }
 
   @Get('workspaces/:wid/organizations.csv')

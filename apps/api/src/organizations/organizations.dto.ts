@@ -101,6 +101,26 @@ export class ImportQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   partial?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['action-network', 'google-forms'],
+    description: 'read the columns as this preset does (GET .../import-presets lists them)',
+  })
+  @IsOptional()
+  @IsIn(['action-network', 'google-forms'])
+  preset?: 'action-network' | 'google-forms';
+
+  @ApiPropertyOptional({
+    example:
+      '{"name":"Organization","email":"email","contact_name":["first_name","last_name"],"addTags":["2026-forms"]}',
+    description:
+      'JSON: field (name, email, contact_name, country, website, tags) → column header or list of headers, ' +
+      'with optional tagsSeparator and addTags; wins over preset. Also accepted as the multipart field `mapping`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8192)
+  mapping?: string;
 }
 
 export class MergeDto {

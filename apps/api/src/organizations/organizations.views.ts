@@ -1,13 +1,18 @@
 import {
   signatureStatuses,
+  type ImportDetails,
+  type ImportField,
+  type ImportPreview,
   type ImportReport,
+  type ImportSampleRow,
   type InvitationStatus,
   type LetterStatus,
+  type MappingJson,
   type OrganizationLetterHistory,
   type OrganizationView as OrganizationShape,
   type SignatureStatus,
 } from '@app/domain';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorBodyDto } from '../http/openapi/error-body.dto';
 import { invitationStatuses } from '../invitations/invitations.views';
 import { letterStatuses } from '../letters/letters.views';
@@ -105,11 +110,93 @@ export class ImportRowErrorView {
   @ApiProperty({ type: 'integer', example: 4, description: 'the line in the file, header = 1' })
   line: number;
 
-  @ApiProperty({ example: 'email: must be an email address' })
+  @ApiProperty({
+    example:
+      'email: not an email address (not-an-email); country: expected a two-letter ISO 3166-1 code such as US or FR',
+    description: 'every reason, each naming its field, separated by "; "',
+  })
   message: string;
 }
 
-export class ImportReportView implements ImportReport {
+/** Which column of the file fills which field (a field may join several columns). */
+export class ImportMappingView implements MappingJson {
+  @ApiProperty({
+    type: [String],
+    example: ['Organization'],
+    description: 'the column(s) of the name; required',
+  })
+  name: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['email'] })
+  email?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['first_name', 'last_name'],
+    description: 'several columns are joined with a space (email and tags: with ";")',
+  })
+  contact_name?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Country'] })
+  country?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Website'] })
+  website?: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['can2_user_tags'] })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    example: '/',
+    description: 'what separates tags in the tags column (default: any of , ; |)',
+  })
+  tagsSeparator?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['2026-forms'],
+    description: 'tags given to every imported row',
+  })
+  addTags?: string[];
+}
+
+export class ImportSampleValuesView implements Record<ImportField, string> {
+  @ApiProperty({ example: 'Access to Information Project (ATIP)' })
+  name: string;
+
+  @ApiProperty({ example: 'amina.haddad@org1.example' })
+  email: string;
+
+  @ApiProperty({ example: 'Amina Haddad' })
+  contact_name: string;
+
+  @ApiProperty({ example: 'KE' })
+  country: string;
+
+  @ApiProperty({ example: '' })
+  website: string;
+
+  @ApiProperty({ example: 'sign-on-2024' })
+  tags: string;
+}
+
+/** A row of the file as the mapping reads it, before any check (texts, "" when empty). */
+export class ImportSampleRowView implements ImportSampleRow {
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    description: 'line in a CSV (header = 1); row in an XLSX',
+  })
+  line: number;
+
+  @ApiProperty({ type: () => ImportSampleValuesView })
+  values: ImportSampleValuesView;
+
+  @ApiProperty({ example: false, description: 'true: listed in errors, not imported' })
+  refused: boolean;
+}
+
+export class ImportReportView implements ImportReport, Partial<ImportDetails> {
   @ApiProperty({ type: 'integer', example: 40 })
   created: number;
 
@@ -121,6 +208,126 @@ export class ImportReportView implements ImportReport {
 
   @ApiProperty({ type: () => [ImportRowErrorView], description: 'one per rejected row' })
   errors: ImportRowErrorView[];
+
+  @ApiPropertyOptional({
+    enum: ['csv', 'xlsx'],
+    description: 'with a mapping or preset: the format read (told by the bytes, not the name)',
+  })
+  format?: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: [
+      'Timestamp',
+      'Email Address',
+      'Organization name (as it should appear on the letter)',
+    ],
+    description: 'with a mapping or preset: the header row of the file',
+  })
+  headers?: string[];
+
+  @ApiPropertyOptional({
+    type: () => ImportMappingView,
+    description: 'with a mapping or preset: the mapping applied (remembered for the workspace)',
+  })
+  mapping?: ImportMappingView;
+
+  @ApiPropertyOptional({ type: 'integer', example: 43, description: 'rows below the header' })
+  rows?: number;
+
+  @ApiPropertyOptional({
+    type: () => [ImportSampleRowView],
+    description: 'with a mapping or preset: the first 20 rows as mapped',
+  })
+  sample?: ImportSampleRowView[];
+}
+
+/** What the import would do with the same file and mapping; nothing is written. */
+export class ImportPreviewView implements ImportPreview {
+  @ApiProperty({ enum: ['csv', 'xlsx'], example: 'xlsx' })
+  format: 'csv' | 'xlsx';
+
+  @ApiProperty({
+    type: [String],
+    example: [
+      'Timestamp',
+      'Email Address',
+      'Organization name (as it should appear on the letter)',
+    ],
+    description: 'the header row of the file',
+  })
+  headers: string[];
+
+  @ApiProperty({
+    type: () => ImportMappingView,
+    nullable: true,
+    description:
+      "the mapping applied: the one sent, the preset's, or else the suggested one; null when no column could be the name",
+  })
+  mapping: ImportMappingView | null;
+
+  @ApiProperty({
+    type: () => ImportMappingView,
+    nullable: true,
+    description:
+      'columns matched to fields by their headers (case and accents aside) and the presets',
+  })
+  suggestedMapping: ImportMappingView | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'google-forms',
+    description: 'the preset whose columns are all in the file',
+  })
+  suggestedPreset: string | null;
+
+  @ApiProperty({
+    type: () => ImportMappingView,
+    nullable: true,
+    description: "the mapping of this workspace's last import with a mapping or preset",
+  })
+  lastMapping: ImportMappingView | null;
+
+  @ApiProperty({ type: 'integer', example: 43, description: 'rows below the header' })
+  rows: number;
+
+  @ApiProperty({ type: 'integer', example: 40, description: 'would be created' })
+  created: number;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 2,
+    description: 'would update an organization matched by name or email',
+  })
+  updated: number;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'would be refused' })
+  skipped: number;
+
+  @ApiProperty({
+    type: () => [ImportRowErrorView],
+    description: 'every refused row, with its line and reasons',
+  })
+  errors: ImportRowErrorView[];
+
+  @ApiProperty({ type: () => [ImportSampleRowView], description: 'the first 20 rows as mapped' })
+  sample: ImportSampleRowView[];
+}
+
+/** A mapping kept in code for a kind of file coalitions have. */
+export class ImportPresetView {
+  @ApiProperty({ enum: ['action-network', 'google-forms'], example: 'google-forms' })
+  id: 'action-network' | 'google-forms';
+
+  @ApiProperty({ example: 'Google Forms response sheet' })
+  label: string;
+
+  @ApiProperty({ example: "A sign-on form's responses (CSV download or the Excel workbook)" })
+  description: string;
+
+  @ApiProperty({ type: () => ImportMappingView })
+  mapping: ImportMappingView;
 }
 
 /** The 422 of an all-or-nothing import with bad rows: the error, and what was refused. */

@@ -605,10 +605,47 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * CSV import (name,email,contact_name,country,website,tags); all or nothing unless ?partial=true
-         * @description UTF-8 (a BOM is fine), comma- or semicolon-separated, at most 5 MB and 10,000 rows; tags separated by `;`. A row whose name key or email matches an organization updates it.
+         * Import a CSV or XLSX, its columns mapped to fields (a mapping, a preset, or the fixed header); all or nothing unless ?partial=true
+         * @description CSV: UTF-8 (a BOM is fine), comma- or semicolon-separated. XLSX: the first worksheet (told by its bytes, not its name). At most 5 MB and 10,000 rows. Without `mapping` or `preset` the header must be name,email,contact_name,country,website,tags and the answer is the counts alone. A row whose name key or email matches an organization updates it. An import with a mapping or preset remembers the mapping for the workspace (the preview returns it as lastMapping).
          */
-        post: operations["OrganizationsController_importCsv"];
+        post: operations["OrganizationsController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{wid}/organizations/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the import would do with the same file and mapping; nothing is written
+         * @description The headers found, a suggested mapping and preset, the workspace's last mapping, the first 20 rows as mapped, the counts (would create, would update, refused) and every refused row with its line and reasons. Without mapping or preset the suggested mapping is applied. It runs the import itself and rolls it back.
+         */
+        post: operations["OrganizationsController_previewImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{wid}/organizations/import-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mappings kept for the files coalitions have (Action Network, Google Forms) */
+        get: operations["OrganizationsController_importPresets"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1513,6 +1550,122 @@ export interface components {
             /** @example up */
             redis: components["schemas"]["DependencyState"];
         };
+        ImportMappingView: {
+            /**
+             * @description the column(s) of the name; required
+             * @example [
+             *       "Organization"
+             *     ]
+             */
+            name: string[];
+            /**
+             * @example [
+             *       "email"
+             *     ]
+             */
+            email?: string[];
+            /**
+             * @description several columns are joined with a space (email and tags: with ";")
+             * @example [
+             *       "first_name",
+             *       "last_name"
+             *     ]
+             */
+            contact_name?: string[];
+            /**
+             * @example [
+             *       "Country"
+             *     ]
+             */
+            country?: string[];
+            /**
+             * @example [
+             *       "Website"
+             *     ]
+             */
+            website?: string[];
+            /**
+             * @example [
+             *       "can2_user_tags"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description what separates tags in the tags column (default: any of , ; |)
+             * @example /
+             */
+            tagsSeparator?: string;
+            /**
+             * @description tags given to every imported row
+             * @example [
+             *       "2026-forms"
+             *     ]
+             */
+            addTags?: string[];
+        };
+        ImportPresetView: {
+            /**
+             * @example google-forms
+             * @enum {string}
+             */
+            id: "action-network" | "google-forms";
+            /** @example Google Forms response sheet */
+            label: string;
+            /** @example A sign-on form's responses (CSV download or the Excel workbook) */
+            description: string;
+            mapping: components["schemas"]["ImportMappingView"];
+        };
+        ImportPreviewView: {
+            /**
+             * @example xlsx
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /**
+             * @description the header row of the file
+             * @example [
+             *       "Timestamp",
+             *       "Email Address",
+             *       "Organization name (as it should appear on the letter)"
+             *     ]
+             */
+            headers: string[];
+            /** @description the mapping applied: the one sent, the preset's, or else the suggested one; null when no column could be the name */
+            mapping: components["schemas"]["ImportMappingView"] | null;
+            /** @description columns matched to fields by their headers (case and accents aside) and the presets */
+            suggestedMapping: components["schemas"]["ImportMappingView"] | null;
+            /**
+             * @description the preset whose columns are all in the file
+             * @example google-forms
+             */
+            suggestedPreset: string | null;
+            /** @description the mapping of this workspace's last import with a mapping or preset */
+            lastMapping: components["schemas"]["ImportMappingView"] | null;
+            /**
+             * @description rows below the header
+             * @example 43
+             */
+            rows: number;
+            /**
+             * @description would be created
+             * @example 40
+             */
+            created: number;
+            /**
+             * @description would update an organization matched by name or email
+             * @example 2
+             */
+            updated: number;
+            /**
+             * @description would be refused
+             * @example 1
+             */
+            skipped: number;
+            /** @description every refused row, with its line and reasons */
+            errors: components["schemas"]["ImportRowErrorView"][];
+            /** @description the first 20 rows as mapped */
+            sample: components["schemas"]["ImportSampleRowView"][];
+        };
         ImportRefusedView: {
             /** @example 400 */
             statusCode: number;
@@ -1573,6 +1726,29 @@ export interface components {
             skipped: number;
             /** @description one per rejected row */
             errors: components["schemas"]["ImportRowErrorView"][];
+            /**
+             * @description with a mapping or preset: the format read (told by the bytes, not the name)
+             * @enum {string}
+             */
+            format?: "csv" | "xlsx";
+            /**
+             * @description with a mapping or preset: the header row of the file
+             * @example [
+             *       "Timestamp",
+             *       "Email Address",
+             *       "Organization name (as it should appear on the letter)"
+             *     ]
+             */
+            headers?: string[];
+            /** @description with a mapping or preset: the mapping applied (remembered for the workspace) */
+            mapping?: components["schemas"]["ImportMappingView"];
+            /**
+             * @description rows below the header
+             * @example 43
+             */
+            rows?: number;
+            /** @description with a mapping or preset: the first 20 rows as mapped */
+            sample?: components["schemas"]["ImportSampleRowView"][];
         };
         ImportRowErrorView: {
             /**
@@ -1580,8 +1756,38 @@ export interface components {
              * @example 4
              */
             line: number;
-            /** @example email: must be an email address */
+            /**
+             * @description every reason, each naming its field, separated by "; "
+             * @example email: not an email address (not-an-email); country: expected a two-letter ISO 3166-1 code such as US or FR
+             */
             message: string;
+        };
+        ImportSampleRowView: {
+            /**
+             * @description line in a CSV (header = 1); row in an XLSX
+             * @example 2
+             */
+            line: number;
+            values: components["schemas"]["ImportSampleValuesView"];
+            /**
+             * @description true: listed in errors, not imported
+             * @example false
+             */
+            refused: boolean;
+        };
+        ImportSampleValuesView: {
+            /** @example Access to Information Project (ATIP) */
+            name: string;
+            /** @example amina.haddad@org1.example */
+            email: string;
+            /** @example Amina Haddad */
+            contact_name: string;
+            /** @example KE */
+            country: string;
+            /** @example  */
+            website: string;
+            /** @example sign-on-2024 */
+            tags: string;
         };
         /** @enum {string} */
         InvitationStatus: "queued" | "sent" | "failed" | "opened" | "signed" | "declined" | "withdrawn";
@@ -6786,11 +6992,15 @@ export interface operations {
             };
         };
     };
-    OrganizationsController_importCsv: {
+    OrganizationsController_importFile: {
         parameters: {
             query?: {
                 /** @description keep the good rows when some are bad */
                 partial?: "true" | "false";
+                /** @description read the columns as this preset does (GET .../import-presets lists them) */
+                preset?: "action-network" | "google-forms";
+                /** @description JSON: field (name, email, contact_name, country, website, tags) → column header or list of headers, with optional tagsSeparator and addTags; wins over preset. Also accepted as the multipart field `mapping`. */
+                mapping?: string;
             };
             header?: never;
             path: {
@@ -6798,7 +7008,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description the CSV file, as the body or as the multipart field `file` */
+        /** @description the CSV or XLSX file, as the body or as the multipart field `file` (beside it, `mapping` and `preset` as in the preview) */
         requestBody: {
             content: {
                 /**
@@ -6809,7 +7019,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description the CSV file
+                     * @description the CSV or XLSX file
                      */
                     file: string;
                 };
@@ -6877,6 +7087,202 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRefusedView"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_previewImport: {
+        parameters: {
+            query?: {
+                /** @description keep the good rows when some are bad */
+                partial?: "true" | "false";
+                /** @description read the columns as this preset does (GET .../import-presets lists them) */
+                preset?: "action-network" | "google-forms";
+                /** @description JSON: field (name, email, contact_name, country, website, tags) → column header or list of headers, with optional tagsSeparator and addTags; wins over preset. Also accepted as the multipart field `mapping`. */
+                mapping?: string;
+            };
+            header?: never;
+            path: {
+                wid: string;
+            };
+            cookie?: never;
+        };
+        /** @description the CSV or XLSX file, as the body or as the multipart field `file` */
+        requestBody: {
+            content: {
+                /**
+                 * @example name,email,contact_name,country,website,tags
+                 *     Alliance des Défenseurs des Droits Humains,contact@adh.example,Fatou Ndiaye,SN,https://adh.example,press;legal
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description the CSV or XLSX file
+                     */
+                    file: string;
+                    /**
+                     * @description JSON, as the query parameter `mapping`
+                     * @example {"name":"Organization name (as it should appear on the letter)","email":"Email Address"}
+                     */
+                    mapping?: string;
+                    /** @enum {string} */
+                    preset?: "action-network" | "google-forms";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrganizationsController_importPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPresetView"][];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description too many requests; Retry-After says when to try again */
