@@ -39,10 +39,7 @@ type ChangedInvitation = Pick<InvitationEntity, 'id' | 'letterId' | 'organizatio
 
 /** Who to invite: these organizations, every one with a tag (any of `tags`), or everyone. */
 export type InviteTarget =
-  | { organizationIds: string[] }
-  | { allOrganizations: true }
-  | { tag: string }
-  | { tags: string[] };
+  { organizationIds: string[] } | { allOrganizations: true } | { tag: string } | { tags: string[] };
 
 /** The longest personal note an invitation carries (characters). */
 export const INVITATION_NOTE_MAX = 2000;
@@ -106,11 +103,7 @@ export class InvitationsService {
   ): Promise<{ queued: number; alreadyInvited: number }> {
     const theNote = noteOrNull(note);
     return this.dataSource.transaction(async (manager) => {
-      const { letter, workspace, fresh, skipped } = await this.selection(
-        manager,
-        letterId,
-        target,
-      );
+      const { letter, workspace, fresh, skipped } = await this.selection(manager, letterId, target);
       const context = await this.mailer.context(manager, letter, workspace, actorId);
       // A whole directory at once: the rows go in with multi-row INSERTs (invitations, then
       // their mail and outbox rows), not one save() per row.
