@@ -199,6 +199,17 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
     const page = await t.http().get(new URL(link).pathname).expect(200);
     expect(page.text).toContain('Pass this on to a colleague');
     expect(page.text).toContain('Send my colleague a link');
+
+    // Passed on with that button, the colleague's mail carries the note too.
+    const colleague = 'colleague@org3.example';
+    await t
+      .http()
+      .post(`/api/sign/${new URL(link).pathname.split('/').at(-1)}/delegate`)
+      .send({ email: colleague })
+      .expect(200);
+    const passedOn = await sink.waitForMail(colleague);
+    expect(passedOn.text).toContain(`A note from ${SENDER_AS_STORED} at ${WORKSPACE}:`);
+    expect(passedOn.html).toContain('We would be <strong>proud</strong>');
   });
 
   it('previews the exact mail (writing nothing), equal to the one sent but for the link', async () => {

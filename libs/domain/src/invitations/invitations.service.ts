@@ -210,10 +210,12 @@ export class InvitationsService {
     const { letter, workspace } = await findOpenLetter(manager, letterId, this.clock.now());
     const organizations = await this.targets(manager, workspace.id, target);
     const existing = new Map(
-      (await manager.find(InvitationEntity, { where: { letterId } })).map((i) => [
-        i.organizationId,
-        i,
-      ]),
+      (
+        await manager.find(InvitationEntity, {
+          where: { letterId },
+          select: { id: true, organizationId: true, email: true, status: true, revokedAt: true },
+        })
+      ).map((i) => [i.organizationId, i]),
     );
     const fresh = organizations.filter((o) => !existing.has(o.id));
     const skipped: SkippedInvitation[] = organizations

@@ -1,10 +1,10 @@
 // The sender's personal note (Markdown, rendered by renderMarkdownHtml and renderMarkdownText;
 // the HTML is inserted as is: it is already safe), introduced with who wrote it and for which
 // coalition. Names are user text: escaped, and isolated so a right-to-left name keeps its place.
-const noteHtml = `{{#if noteHtml}}<p>A note from <bdi>{{inviter}}</bdi> at <bdi>{{workspace}}</bdi>:</p>
+export const invitationNoteHtml = `{{#if noteHtml}}<p>A note from <bdi>{{inviter}}</bdi> at <bdi>{{workspace}}</bdi>:</p>
 <div class="note" dir="auto" style="margin: 1em 0">{{{noteHtml}}}</div>
 {{/if}}`;
-const noteText = `{{#if noteText}}A note from {{inviter}} at {{workspace}}:
+export const invitationNoteText = `{{#if noteText}}A note from {{inviter}} at {{workspace}}:
 
 {{noteText}}
 
@@ -24,7 +24,7 @@ export const signOnInvitation = {
   subject: 'Invitation to sign: {{title}}',
   html: `<p>{{workspace}} invites <strong>{{organization}}</strong> to sign on to the letter
 <strong>“{{title}}”</strong>.</p>
-${noteHtml}<blockquote style="border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em; color: #333">{{excerpt}}</blockquote>
+${invitationNoteHtml}<blockquote style="border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em; color: #333">{{excerpt}}</blockquote>
 <p>Sign-ons close on <strong>{{deadline}}</strong>.</p>
 <p><a href="{{link}}">Read the full letter and sign on</a></p>
 <p style="font-size: 0.9em">Not for you? <a href="{{declineLink}}">Decline this invitation</a>.</p>
@@ -32,7 +32,7 @@ ${passOnHtml}
 ${replyHtml}`,
   text: `{{workspace}} invites {{organization}} to sign on to the letter "{{title}}".
 
-${noteText}{{excerpt}}
+${invitationNoteText}{{excerpt}}
 
 Sign-ons close on {{deadline}}.
 
@@ -52,12 +52,12 @@ export const signOnReminder = {
   subject: 'Reminder: sign-ons for “{{title}}” close {{deadline}}',
   html: `<p>A reminder from {{workspace}}: the letter <strong>“{{title}}”</strong> is still open for
 <strong>{{organization}}</strong> to sign on, until <strong>{{deadline}}</strong>.</p>
-${noteHtml}<p><a href="{{link}}">Read the letter and sign on</a> · <a href="{{declineLink}}">Decline</a></p>
+${invitationNoteHtml}<p><a href="{{link}}">Read the letter and sign on</a> · <a href="{{declineLink}}">Decline</a></p>
 ${passOnHtml}
 ${replyHtml}`,
   text: `A reminder from {{workspace}}: the letter "{{title}}" is still open for {{organization}} to sign on, until {{deadline}}.
 
-${noteText}Read the letter and sign on:
+${invitationNoteText}Read the letter and sign on:
 {{link}}
 
 Decline:
