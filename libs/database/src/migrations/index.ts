@@ -9,7 +9,7 @@ import { SignOnThroughput1765100000000 } from './1765100000000-sign-on-throughpu
 import { LetterSubjectListHeading1765200000000 } from './1765200000000-letter-subject-list-heading';
 import { TimeZones1765300000000 } from './1765300000000-time-zones';
 import { PasswordResetTokens1765400000000 } from './1765400000000-password-reset-tokens';
-import { InvitationNotes1765500000000 } from './1765500000000-invitation-notes';
+import { InvitationNotes1765600000000 } from './1765600000000-invitation-notes';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -24,5 +24,5 @@ export const migrations = [
   LetterSubjectListHeading1765200000000,
   TimeZones1765300000000,
   PasswordResetTokens1765400000000,
-  InvitationNotes1765500000000,
+  InvitationNotes1765600000000,
 ];

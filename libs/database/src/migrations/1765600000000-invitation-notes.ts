@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
  * mail above the letter's opening, and again in its reminders and resends. Null: no note
  * (every invitation that exists today).
  */
-export class InvitationNotes1765500000000 implements MigrationInterface {
-  name = 'InvitationNotes1765500000000';
+export class InvitationNotes1765600000000 implements MigrationInterface {
+  name = 'InvitationNotes1765600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     if (queryRunner.connection.options.type === 'better-sqlite3') {
