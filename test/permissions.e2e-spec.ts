@@ -317,10 +317,28 @@ routes.push(
     },
   },
   {
+    route: 'POST /api/letters/:lid/invitations/preview',
+    action: Action.InviteOrganizations,
+    ok: 200,
+    call: async ({ t, freshLetter, freshOrganization }, as) => {
+      const [lid, oid] = [await freshLetter(true), await freshOrganization()];
+      return as(t.http().post(`/api/letters/${lid}/invitations/preview`)).send({
+        organizationIds: [oid],
+        note: 'Please **sign**.',
+      });
+    },
+  },
+  {
     route: 'GET /api/letters/:lid/invitations',
     action: Action.Read,
     ok: 200,
     call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/invitations`)),
+  },
+  {
+    route: 'GET /api/letters/:lid/reminders',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/reminders`)),
   },
   {
     route: 'POST /api/invitations/:iid/resend',

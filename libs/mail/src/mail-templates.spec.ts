@@ -1,4 +1,5 @@
 import { renderMail } from './mail-templates';
+import { signOnInvitation, signOnReminder } from './templates/invitation';
 
 describe('renderMail', () => {
   const template = {
@@ -29,5 +30,55 @@ describe('renderMail', () => {
     expect(() => renderMail(template, { sender: 's', workspace: 'w', link: 'l' })).toThrow(
       /inviter/,
     );
+  });
+});
+
+describe('the invitation and its reminder', () => {
+  const context = {
+    sender: 'Clean Air Coalition',
+    workspace: 'Clean Air Coalition',
+    inviter: 'Amira <b>Haddad</b> أميرة',
+    organization: 'Reporters & Co',
+    title: 'Protect journalists',
+    excerpt: 'We, the undersigned organizations, write to urge you',
+    deadline: '20 December 2026, 11:59 pm EST',
+    link: 'https://signatory.test/sign/abc',
+    declineLink: 'https://signatory.test/sign/abc/decline',
+    noteHtml: '<p>We would be <strong>proud</strong>.</p>',
+    noteText: 'We would be proud.',
+  };
+
+  it.each([
+    ['invitation', signOnInvitation],
+    ['reminder', signOnReminder],
+  ])('the %s says what is true about the link, never "do not forward"', (_name, template) => {
+    const mail = renderMail(template, context);
+    for (const part of [mail.html, mail.text]) {
+      expect(part).not.toMatch(/do not forward/i);
+      expect(part).toMatch(/This link signs on for .*Reporters &(amp;)? Co/);
+      expect(part).toMatch(/use .Send my colleague a link. on the letter.s page/);
+    }
+  });
+
+  it('puts the note, introduced with both names, above the letter’s opening', () => {
+    const mail = renderMail(signOnInvitation, context);
+    const intro = mail.html.indexOf(
+      'A note from <bdi>Amira &lt;b&gt;Haddad&lt;/b&gt; أميرة</bdi> at <bdi>Clean Air Coalition</bdi>:',
+    );
+    expect(intro).toBeGreaterThan(-1);
+    expect(mail.html.indexOf('<strong>proud</strong>')).toBeGreaterThan(intro);
+    expect(mail.html.indexOf(context.excerpt)).toBeGreaterThan(mail.html.indexOf('proud'));
+    const textIntro = mail.text.indexOf(
+      'A note from Amira <b>Haddad</b> أميرة at Clean Air Coalition:\n\nWe would be proud.',
+    );
+    expect(textIntro).toBeGreaterThan(-1);
+    expect(mail.text.indexOf(context.excerpt)).toBeGreaterThan(textIntro);
+  });
+
+  it('leaves the note out when there is none', () => {
+    const mail = renderMail(signOnInvitation, { ...context, noteHtml: '', noteText: '' });
+    expect(mail.html).not.toContain('A note from');
+    expect(mail.text).not.toContain('A note from');
+    expect(mail.text).toContain('"Protect journalists".\n\nWe, the undersigned');
   });
 });

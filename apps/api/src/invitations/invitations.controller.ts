@@ -1,22 +1,84 @@
-import { Action, DomainError, InvitationsService, type InviteTarget } from '@app/domain';
+import {
+  Action,
+  DomainError,
+  InvitationRemindersService,
+  InvitationsService,
+  type InviteTarget,
+} from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
-import { InvitationsQueryDto, InviteDto } from './invitations.dto';
+import { InvitationPreviewDto, InvitationsQueryDto, InviteDto } from './invitations.dto';
+import { RefusedContentErrorView } from '../letters/letters.views';
 import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
-import { InvitationView, InvitedView, ResentView } from './invitations.views';
+import {
+  InvitationPreviewView,
+  InvitationView,
+  InvitedView,
+  ReminderScheduleView,
+  ResentView,
+} from './invitations.views';
+
+// Whole bodies as examples: the selection fields exclude each other, so per-field examples
+// would combine into a body the route refuses.
+const INVITE_EXAMPLES = {
+  organizations: {
+    summary: 'these organizations, with a note',
+    value: {
+      organizationIds: ['0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b'],
+      note: 'Dear friends,\n\nWe would be **proud** to count you among the signers.',
+    },
+  },
+  tag: { summary: 'every organization with a tag', value: { tag: 'press-freedom' } },
+  tags: {
+    summary: 'every organization with any of these tags',
+    value: { tags: ['press-freedom', 'legal'] },
+  },
+  everyone: { summary: 'the whole directory', value: { allOrganizations: true } },
+};
+
+/** The one selection a body names; 400 naming organizationIds when it names none or two. */
+function targetOf(dto: InviteDto): InviteTarget {
+  const given = [dto.organizationIds, dto.tag, dto.tags, dto.allOrganizations].filter(
+    (v) => v !== undefined,
+  );
+  if (given.length !== 1) {
+    throw DomainError.invalid(
+      'organizationIds',
+      'give exactly one of organizationIds, tag, tags or allOrganizations',
+    );
+  }
+  return dto.organizationIds
+    ? { organizationIds: dto.organizationIds }
+    : dto.tag !== undefined
+      ? { tag: dto.tag }
+      : dto.tags
+        ? { tags: dto.tags }
+        : { allOrganizations: true };
+}
+
+const REFUSED_NOTE = {
+  status: 422,
+  type: RefusedContentErrorView,
+  description:
+    'the letter is not open for sign-on, or the note uses Markdown letters do not (each construct with its line in `details`, field `note`)',
+};
 
 @ApiTags('invitations')
 @ApiSignedIn()
 @Controller('api')
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly reminders: InvitationRemindersService,
+  ) {}
 
   @Post('letters/:lid/invitations')
   @HttpCode(202)
@@ -24,45 +86,49 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Invite organizations to sign an open letter, each once, by email link',
   })
-  // Whole bodies as examples: the fields exclude each other, so per-field examples would
-  // combine into a body the route refuses.
-  @ApiBody({
-    type: InviteDto,
-    examples: {
-      organizations: {
-        summary: 'these organizations',
-        value: { organizationIds: ['0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b'] },
-      },
-      tag: { summary: 'every organization with a tag', value: { tag: 'press-freedom' } },
-      everyone: { summary: 'the whole directory', value: { allOrganizations: true } },
-    },
-  })
+  @ApiBody({ type: InviteDto, examples: INVITE_EXAMPLES })
   @ApiAcceptedResponse({
     type: InvitedView,
     description: 'the invitations are made; their mail is queued',
   })
-  // 422: the letter is not open for sign-on.
-  @ApiErrors(404, 413, 422)
+  @ApiResponse(REFUSED_NOTE)
+  @ApiErrors(404, 413)
   inviteOrganizations(
     @Param('lid') lid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: InviteDto,
   ): Promise<InvitedView> {
-    const given = [dto.organizationIds, dto.tag, dto.allOrganizations].filter(
-      (v) => v !== undefined,
-    );
-    if (given.length !== 1) {
-      throw DomainError.invalid(
-        'organizationIds',
-        'give exactly one of organizationIds, tag or allOrganizations',
-      );
-    }
-    const target: InviteTarget = dto.organizationIds
-      ? { organizationIds: dto.organizationIds }
-      : dto.tag !== undefined
-        ? { tag: dto.tag }
-        : { allOrganizations: true };
-    return this.invitations.invite(lid, auth.user.id, target);
+    return this.invitations.invite(lid, auth.user.id, targetOf(dto), dto.note);
+  }
+
+  @Post('letters/:lid/invitations/preview')
+  @HttpCode(200)
+  @Can(Action.InviteOrganizations)
+  @ApiOperation({
+    summary:
+      'What inviting with this body would do, writing nothing: the exact mail (a placeholder for the link), the count, who is skipped',
+  })
+  @ApiBody({ type: InvitationPreviewDto, examples: INVITE_EXAMPLES })
+  @ApiOkResponse({ type: InvitationPreviewView })
+  @ApiResponse(REFUSED_NOTE)
+  @ApiErrors(404, 413)
+  previewInvitations(
+    @Param('lid') lid: string,
+    @CurrentAuth() auth: RequestAuth,
+    @Body() dto: InvitationPreviewDto,
+  ): Promise<InvitationPreviewView> {
+    return this.invitations.preview(lid, auth.user.id, targetOf(dto), dto.note, dto.organizationId);
+  }
+
+  @Get('letters/:lid/reminders')
+  @Can(Action.Read)
+  @ApiOperation({
+    summary: "When the letter's reminders go, and to which invitations, as things stand now",
+  })
+  @ApiOkResponse({ type: ReminderScheduleView })
+  @ApiErrors(404)
+  reminderSchedule(@Param('lid') lid: string): Promise<ReminderScheduleView> {
+    return this.reminders.schedule(lid);
   }
 
   @Get('letters/:lid/invitations')

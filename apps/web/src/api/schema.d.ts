@@ -740,6 +740,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/{lid}/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What inviting with this body would do, writing nothing: the exact mail (a placeholder for the link), the count, who is skipped */
+        post: operations["InvitationsController_previewInvitations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/{lid}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the letter's reminders go, and to which invitations, as things stand now */
+        get: operations["InvitationsController_reminderSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{iid}/resend": {
         parameters: {
             query?: never;
@@ -1789,6 +1823,93 @@ export interface components {
             /** @example sign-on-2024 */
             tags: string;
         };
+        InvitationMailPreviewView: {
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            organizationId: string;
+            /** @example Reporters Alliance */
+            organizationName: string;
+            /** @example press@reporters-alliance.example */
+            to: string;
+            /**
+             * @description the From display name
+             * @example Press Freedom Coalition
+             */
+            fromName: string;
+            /**
+             * @description replies go to the sender
+             * @example amira@coalition.example
+             */
+            replyTo: string;
+            /** @example Invitation to sign: Protect journalists now */
+            subject: string;
+            /**
+             * @description the whole HTML part, layout included
+             * @example <!doctype html>
+             *     <html lang="en">…<p>A note from <bdi>Amira Haddad</bdi> at <bdi>Press Freedom Coalition</bdi>:</p>…</html>
+             */
+            html: string;
+            /**
+             * @example Press Freedom Coalition invites Reporters Alliance to sign on to the letter "Protect journalists now".
+             *
+             *     A note from Amira Haddad at Press Freedom Coalition:
+             *
+             *     Dear friends, …
+             */
+            text: string;
+        };
+        InvitationPreviewDto: {
+            /** @description these organizations of the directory */
+            organizationIds?: string[];
+            /** @description every organization with this tag */
+            tag?: string;
+            /**
+             * @description every organization with any of these tags
+             * @example [
+             *       "press-freedom",
+             *       "legal"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description the whole directory (archived ones aside)
+             * @enum {boolean}
+             */
+            allOrganizations?: true;
+            /**
+             * @description A personal note from the sender, in the Markdown of letter bodies (paragraphs, bold, italic, lists, quotes, http/https/mailto links); shown in the mail above the letter’s opening, introduced with the sender’s name and the workspace’s, and repeated in reminders and resends. Other Markdown is refused with 422 naming the line.
+             * @example Dear friends, we would be **proud** to count you among the signers.
+             */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description show the mail to this organization (one the selection would invite now)
+             */
+            organizationId?: string;
+        };
+        InvitationPreviewView: {
+            /**
+             * @description organizations the invite would invite now
+             * @example 12
+             */
+            recipients: number;
+            /**
+             * @description organizations of the selection already invited
+             * @example 3
+             */
+            alreadyInvited: number;
+            /** @description those, by name */
+            skipped: components["schemas"]["SkippedInvitationView"][];
+            /** @description the mail to the chosen (or first by name) recipient; null when no one is new */
+            mail: components["schemas"]["InvitationMailPreviewView"] | null;
+            /**
+             * @description what stands where each recipient’s own sign-on link will be; opens nothing
+             * @example https://signatory.example/sign/PREVIEW-ONLY-NOT-A-SIGN-ON-LINK
+             */
+            placeholderLink: string | null;
+        };
         /** @enum {string} */
         InvitationStatus: "queued" | "sent" | "failed" | "opened" | "signed" | "declined" | "withdrawn";
         InvitationView: {
@@ -1841,11 +1962,28 @@ export interface components {
             failureReason: string | null;
         };
         InviteDto: {
+            /** @description these organizations of the directory */
             organizationIds?: string[];
             /** @description every organization with this tag */
             tag?: string;
-            /** @enum {boolean} */
+            /**
+             * @description every organization with any of these tags
+             * @example [
+             *       "press-freedom",
+             *       "legal"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description the whole directory (archived ones aside)
+             * @enum {boolean}
+             */
             allOrganizations?: true;
+            /**
+             * @description A personal note from the sender, in the Markdown of letter bodies (paragraphs, bold, italic, lists, quotes, http/https/mailto links); shown in the mail above the letter’s opening, introduced with the sender’s name and the workspace’s, and repeated in reminders and resends. Other Markdown is refused with 422 naming the line.
+             * @example Dear friends, we would be **proud** to count you among the signers.
+             */
+            note?: string | null;
         };
         InvitedView: {
             /**
@@ -2933,6 +3071,77 @@ export interface components {
             /** @example Amina Diallo */
             name: string;
         };
+        ReminderRecipientView: {
+            /**
+             * Format: uuid
+             * @example 5c2d8e1f-7a3b-4d6c-9e0f-1a2b3c4d5e6f
+             */
+            invitationId: string;
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            organizationId: string;
+            /** @example Reporters Alliance */
+            organizationName: string;
+            /** @example press@reporters-alliance.example */
+            email: string;
+        };
+        ReminderScheduleView: {
+            /**
+             * Format: uuid
+             * @example 3f1e2d3c-4b5a-4678-9a0b-1c2d3e4f5a6b
+             */
+            letterId: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-21T04:59:00.000Z
+             */
+            deadline: string | null;
+            /**
+             * @description the zone the days are counted in
+             * @example America/New_York
+             */
+            timeZone: string;
+            /**
+             * @example [
+             *       7,
+             *       2
+             *     ]
+             */
+            reminderDays: number[];
+            /**
+             * @description why no reminder will go (the letter is not open, or past its deadline)
+             * @example null
+             */
+            stopped: string | null;
+            /** @description in time order */
+            steps: components["schemas"]["ReminderStepView"][];
+        };
+        ReminderStepView: {
+            /**
+             * @description days before the deadline (settings.reminderDays)
+             * @example 2
+             */
+            daysBefore: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-19T04:59:00.000Z
+             */
+            at: string;
+            /**
+             * @description its moment has come: it goes to `recipients` at the next scan (every minute)
+             * @example false
+             */
+            due: boolean;
+            /**
+             * @description reminders of this step already sent
+             * @example 0
+             */
+            sent: number;
+            /** @description who it would go to as things stand: delivered before its moment, unanswered, not revoked, not yet reminded at this step */
+            recipients: components["schemas"]["ReminderRecipientView"][];
+        };
         /** @enum {string} */
         RenditionEdition: "delivery" | "public";
         RenditionFileView: {
@@ -3375,6 +3584,26 @@ export interface components {
          * @enum {string}
          */
         SignerAction: "sign" | "change" | "confirm" | "withdraw" | "decline" | "delegate";
+        SkippedInvitationView: {
+            /**
+             * Format: uuid
+             * @example 5c2d8e1f-7a3b-4d6c-9e0f-1a2b3c4d5e6f
+             */
+            invitationId: string;
+            /**
+             * Format: uuid
+             * @example 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b
+             */
+            organizationId: string;
+            /** @example Reporters Alliance */
+            organizationName: string;
+            /** @example press@reporters-alliance.example */
+            email: string;
+            /** @example sent */
+            status: components["schemas"]["InvitationStatus"];
+            /** @example false */
+            revoked: boolean;
+        };
         StaleRevisionErrorView: {
             /** @example 400 */
             statusCode: number;
@@ -7952,8 +8181,188 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description well-formed, but the content is refused (e.g. an unsupported Markdown construct) */
+            /** @description the letter is not open for sign-on, or the note uses Markdown letters do not (each construct with its line in `details`, field `note`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefusedContentErrorView"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_previewInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the letter is not open for sign-on, or the note uses Markdown letters do not (each construct with its line in `details`, field `note`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefusedContentErrorView"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_reminderSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderScheduleView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,6 +10,7 @@ import { LetterSubjectListHeading1765200000000 } from './1765200000000-letter-su
 import { TimeZones1765300000000 } from './1765300000000-time-zones';
 import { PasswordResetTokens1765400000000 } from './1765400000000-password-reset-tokens';
 import { DirectoryImportMappings1765500000000 } from './1765500000000-directory-import-mappings';
+import { InvitationNotes1765600000000 } from './1765600000000-invitation-notes';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   TimeZones1765300000000,
   PasswordResetTokens1765400000000,
   DirectoryImportMappings1765500000000,
+  InvitationNotes1765600000000,
 ];

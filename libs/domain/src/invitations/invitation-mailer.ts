@@ -1,5 +1,10 @@
 import { AppConfig } from '@app/config';
-import { markdownBlocks, type MarkdownBlock } from '@app/markdown';
+import {
+  markdownBlocks,
+  renderMarkdownHtml,
+  renderMarkdownText,
+  type MarkdownBlock,
+} from '@app/markdown';
 import { MailService, renderMail, type MailTemplate, type NewMail } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -9,13 +14,18 @@ import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import type { LetterEntity } from '../letters/letter.entity';
 import { parseLetterSettings } from '../letters/letter-settings';
 import { letterTimeZone } from '../letters/letter-time-zone';
+import { stripDisguising } from '../text/printed-text';
 import { formatInZone } from '../time/zoned-time';
 import type { OrganizationEntity } from '../organizations/organization.entity';
 import type { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { InvitationEntity } from './invitation.entity';
 import { signToken } from './sign-links';
 
-type MailContext = Awaited<ReturnType<InvitationMailer['context']>>;
+export type InvitationMailContext = Awaited<ReturnType<InvitationMailer['context']>>;
+type MailContext = InvitationMailContext;
+
+/** Where a preview's links point: plainly not a sign-on link, and never a live token. */
+export const PREVIEW_LINK_TOKEN = 'PREVIEW-ONLY-NOT-A-SIGN-ON-LINK';
 
 /** Writes an invitation's messages (the invitation, reminders, resends) into the outbox. */
 @Injectable()
@@ -25,19 +35,26 @@ export class InvitationMailer {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** What every message about this letter says, computed once per batch. */
+  /**
+   * What every message about this letter says, computed once per batch. Replies go to
+   * `replyToId`; the note is introduced with `noteById`'s name (the person who invited, also
+   * when a colleague resends).
+   */
   async context(
     manager: EntityManager,
     letter: LetterEntity,
     workspace: WorkspaceEntity,
-    inviterId: string,
+    replyToId: string,
+    noteById: string = replyToId,
   ) {
     const revision = await manager.findOneByOrFail(LetterRevisionEntity, {
       letterId: letter.id,
       number: letter.publishedRevision!,
     });
     const content = JSON.parse(revision.content) as LetterContent;
-    const inviter = await manager.findOneBy(UserEntity, { id: inviterId });
+    const replyTo = await manager.findOneBy(UserEntity, { id: replyToId });
+    const noteBy =
+      noteById === replyToId ? replyTo : await manager.findOneBy(UserEntity, { id: noteById });
     const timeZone = letterTimeZone(
       parseLetterSettings(letter.settings),
       workspace,
@@ -45,8 +62,10 @@ export class InvitationMailer {
     );
     return {
       sender: workspace.name,
-      workspace: workspace.name,
-      replyTo: inviter?.email ?? this.config.mailFrom,
+      workspace: stripDisguising(workspace.name),
+      replyTo: replyTo?.email ?? this.config.mailFrom,
+      // Names are stored cleaned (NameField); cleaned again for rows older than that rule.
+      inviter: stripDisguising(noteBy?.name ?? 'the coordinators'),
       title: content.title,
       excerpt: excerpt(content.body),
       deadline: deadlineInWords(letter.deadline!, timeZone),
@@ -78,18 +97,26 @@ export class InvitationMailer {
     );
   }
 
-  private render(
-    invitation: InvitationEntity,
-    organization: OrganizationEntity,
+  /**
+   * The one place an invitation's message is composed: the outbox's mail and a preview's
+   * (which passes `token`, a placeholder that is not a live link) come from here.
+   */
+  render(
+    invitation: Pick<InvitationEntity, 'id' | 'email' | 'tokenSeed' | 'note'>,
+    organization: Pick<OrganizationEntity, 'name'>,
     context: MailContext,
     template: MailTemplate,
+    token: string = signToken(this.config.appSecret, invitation.tokenSeed),
   ): NewMail {
-    const link = `${this.config.publicUrl}/sign/${signToken(this.config.appSecret, invitation.tokenSeed)}`;
+    const link = `${this.config.publicUrl}/sign/${token}`;
+    const note = invitation.note ? renderedNote(invitation.note) : { html: '', text: '' };
     const rendered = renderMail(template, {
       ...context,
       organization: organization.name,
       link,
       declineLink: `${link}/decline`,
+      noteHtml: note.html,
+      noteText: note.text,
     });
     return {
       to: invitation.email,
@@ -99,6 +126,17 @@ export class InvitationMailer {
       context: `invitation:${invitation.id}`,
     };
   }
+}
+
+// A batch of 10,000 invitations carries one note: it is rendered once, not 10,000 times.
+let lastNote: { source: string; html: string; text: string } | undefined;
+
+/** The note as sanitised HTML (the letter body's renderer) and as plain text. */
+function renderedNote(source: string): { html: string; text: string } {
+  if (lastNote?.source !== source) {
+    lastNote = { source, html: renderMarkdownHtml(source), text: renderMarkdownText(source) };
+  }
+  return lastNote;
 }
 
 /**

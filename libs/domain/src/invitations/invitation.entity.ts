@@ -70,6 +70,10 @@ export class InvitationEntity {
   @Column('varchar', { name: 'failure_reason', length: 1000, nullable: true })
   failureReason: string | null;
 
+  /** The sender's personal note (Markdown), repeated in reminders and resends; null: none. */
+  @Column('text', { nullable: true })
+  note: string | null;
+
   @Column('varchar', { name: 'message_id', length: 500, nullable: true })
   messageId: string | null;
 

@@ -10,9 +10,10 @@ import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { LetterEntity } from '../letters/letter.entity';
+import { assertSafeMarkdown } from '../letters/safe-markdown';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { findOpenLetter } from './find-open-letter';
-import { InvitationMailer } from './invitation-mailer';
+import { InvitationMailer, PREVIEW_LINK_TOKEN } from './invitation-mailer';
 import { InvitationEntity, type InvitationStatus } from './invitation.entity';
 import { newTokenSeed, signToken, signTokenHash } from './sign-links';
 
@@ -36,8 +37,45 @@ export interface InvitationView {
 
 type ChangedInvitation = Pick<InvitationEntity, 'id' | 'letterId' | 'organizationId'>;
 
+/** Who to invite: these organizations, every one with a tag (any of `tags`), or everyone. */
 export type InviteTarget =
-  { organizationIds: string[] } | { allOrganizations: true } | { tag: string };
+  { organizationIds: string[] } | { allOrganizations: true } | { tag: string } | { tags: string[] };
+
+/** The longest personal note an invitation carries (characters). */
+export const INVITATION_NOTE_MAX = 2000;
+
+/** A selection already invited to the letter: left alone by an invite, listed by a preview. */
+export interface SkippedInvitation {
+  invitationId: string;
+  organizationId: string;
+  organizationName: string;
+  email: string;
+  status: InvitationStatus;
+  revoked: boolean;
+}
+
+/** The exact mail an invitation would send, with a placeholder instead of the link. */
+export interface InvitationMailPreview {
+  organizationId: string;
+  organizationName: string;
+  to: string;
+  fromName: string;
+  replyTo: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface InvitationPreview {
+  /** How many organizations the invite would invite now. */
+  recipients: number;
+  alreadyInvited: number;
+  skipped: SkippedInvitation[];
+  /** null when no one would be invited. */
+  mail: InvitationMailPreview | null;
+  /** The stand-in for the sign-on link in `mail` (not a link that opens anything). */
+  placeholderLink: string | null;
+}
 
 const notNow = (message: string) => new DomainError(DomainErrorCode.NotAllowedNow, message);
 
@@ -54,25 +92,18 @@ export class InvitationsService {
 
   /**
    * Invites organizations of the letter's workspace, each once: the invitation rows and
-   * their mail (through the outbox) commit together, or nothing does.
+   * their mail (through the outbox) commit together, or nothing does. `note`, the sender's
+   * personal note (Markdown, the letters' subset), goes into every message of each invitation.
    */
   async invite(
     letterId: string,
     actorId: string,
     target: InviteTarget,
+    note?: string | null,
   ): Promise<{ queued: number; alreadyInvited: number }> {
+    const theNote = noteOrNull(note);
     return this.dataSource.transaction(async (manager) => {
-      const { letter, workspace } = await findOpenLetter(manager, letterId, this.clock.now());
-      const organizations = await this.targets(manager, workspace.id, target);
-      const invited = new Set(
-        (
-          await manager.find(InvitationEntity, {
-            where: { letterId },
-            select: { organizationId: true },
-          })
-        ).map((i) => i.organizationId),
-      );
-      const fresh = organizations.filter((o) => !invited.has(o.id));
+      const { letter, workspace, fresh, skipped } = await this.selection(manager, letterId, target);
       const context = await this.mailer.context(manager, letter, workspace, actorId);
       // A whole directory at once: the rows go in with multi-row INSERTs (invitations, then
       // their mail and outbox rows), not one save() per row.
@@ -82,7 +113,7 @@ export class InvitationsService {
           id: randomUUID(),
           letterId,
           organizationId: organization.id,
-          email: (JSON.parse(organization.emails) as string[])[0],
+          email: primaryEmail(organization),
           status: 'queued',
           tokenSeed: seed,
           tokenHash: signTokenHash(this.config.appSecret, signToken(this.config.appSecret, seed)),
@@ -94,6 +125,7 @@ export class InvitationsService {
           respondedAt: null,
           revokedAt: null,
           failureReason: null,
+          note: theNote,
           messageId: null,
           remindersSent: 0,
         });
@@ -114,8 +146,93 @@ export class InvitationsService {
           data: { count: fresh.length, organizationIds: fresh.map((o) => o.id) },
         });
       }
-      return { queued: fresh.length, alreadyInvited: organizations.length - fresh.length };
+      return { queued: fresh.length, alreadyInvited: skipped.length };
     });
+  }
+
+  /**
+   * What `invite` with the same selection and note would do, writing nothing: how many it
+   * would invite, who it would skip as already invited, and the exact mail (composed by the
+   * mailer's one render) for `organizationId`, or the first recipient by name, with a
+   * placeholder where the sign-on link goes.
+   */
+  async preview(
+    letterId: string,
+    actorId: string,
+    target: InviteTarget,
+    note?: string | null,
+    organizationId?: string,
+  ): Promise<InvitationPreview> {
+    const theNote = noteOrNull(note);
+    const manager = this.dataSource.manager;
+    const { letter, workspace, fresh, skipped } = await this.selection(manager, letterId, target);
+    const byName = [...fresh].sort((a, b) => a.name.localeCompare(b.name));
+    const recipient =
+      organizationId === undefined ? byName[0] : byName.find((o) => o.id === organizationId);
+    if (organizationId !== undefined && !recipient) {
+      throw DomainError.invalid(
+        'organizationId',
+        'is not among the organizations this selection would invite now',
+      );
+    }
+    let mail: InvitationMailPreview | null = null;
+    if (recipient) {
+      const context = await this.mailer.context(manager, letter, workspace, actorId);
+      const rendered = this.mailer.render(
+        { id: 'preview', email: primaryEmail(recipient), tokenSeed: '', note: theNote },
+        recipient,
+        context,
+        signOnInvitation,
+        PREVIEW_LINK_TOKEN,
+      );
+      mail = {
+        organizationId: recipient.id,
+        organizationName: recipient.name,
+        to: rendered.to,
+        fromName: rendered.fromName ?? context.sender,
+        replyTo: rendered.replyTo ?? context.replyTo,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+      };
+    }
+    return {
+      recipients: fresh.length,
+      alreadyInvited: skipped.length,
+      skipped,
+      mail,
+      placeholderLink: mail ? `${this.config.publicUrl}/sign/${PREVIEW_LINK_TOKEN}` : null,
+    };
+  }
+
+  /** The open letter, the organizations a selection would invite now, and those it skips. */
+  private async selection(manager: EntityManager, letterId: string, target: InviteTarget) {
+    const { letter, workspace } = await findOpenLetter(manager, letterId, this.clock.now());
+    const organizations = await this.targets(manager, workspace.id, target);
+    const existing = new Map(
+      (
+        await manager.find(InvitationEntity, {
+          where: { letterId },
+          select: { id: true, organizationId: true, email: true, status: true, revokedAt: true },
+        })
+      ).map((i) => [i.organizationId, i]),
+    );
+    const fresh = organizations.filter((o) => !existing.has(o.id));
+    const skipped: SkippedInvitation[] = organizations
+      .filter((o) => existing.has(o.id))
+      .map((o) => {
+        const invitation = existing.get(o.id)!;
+        return {
+          invitationId: invitation.id,
+          organizationId: o.id,
+          organizationName: o.name,
+          email: invitation.email,
+          status: invitation.status,
+          revoked: invitation.revokedAt !== null,
+        };
+      })
+      .sort((a, b) => a.organizationName.localeCompare(b.organizationName));
+    return { letter, workspace, fresh, skipped };
   }
 
   async list(letterId: string, status?: InvitationStatus): Promise<InvitationView[]> {
@@ -169,7 +286,14 @@ export class InvitationsService {
       invitation.remindersSent += 1;
       invitation.lastMailedAt = this.clock.now();
       await manager.save(invitation);
-      const context = await this.mailer.context(manager, letter, workspace, actorId);
+      // Replies go to whoever resends; the note is still introduced with its author's name.
+      const context = await this.mailer.context(
+        manager,
+        letter,
+        workspace,
+        actorId,
+        invitation.invitedBy,
+      );
       await this.mailer.send(manager, invitation, organization, context, signOnReminder);
     });
   }
@@ -344,10 +468,12 @@ export class InvitationsService {
   private async targets(manager: EntityManager, workspaceId: string, target: InviteTarget) {
     const active = { workspaceId, archivedAt: IsNull() };
     if ('allOrganizations' in target) return manager.find(OrganizationEntity, { where: active });
-    if ('tag' in target) {
+    if ('tag' in target || 'tags' in target) {
       const all = await manager.find(OrganizationEntity, { where: active });
-      const tag = target.tag.trim().toLowerCase();
-      return all.filter((o) => (JSON.parse(o.tags) as string[]).includes(tag));
+      const wanted = new Set(
+        ('tag' in target ? [target.tag] : target.tags).map((t) => t.trim().toLowerCase()),
+      );
+      return all.filter((o) => (JSON.parse(o.tags) as string[]).some((t) => wanted.has(t)));
     }
     const ids = [...new Set(target.organizationIds)];
     const found = ids.length
@@ -395,4 +521,18 @@ export class InvitationsService {
     }
     return invitation;
   }
+}
+
+function primaryEmail(organization: Pick<OrganizationEntity, 'emails'>): string {
+  return (JSON.parse(organization.emails) as string[])[0];
+}
+
+/** The note as stored: refused like a letter body when it uses other Markdown; blank is none. */
+function noteOrNull(note: string | null | undefined): string | null {
+  if (note === undefined || note === null || !note.trim()) return null;
+  if (note.length > INVITATION_NOTE_MAX) {
+    throw DomainError.invalid('note', `must be at most ${INVITATION_NOTE_MAX} characters`);
+  }
+  assertSafeMarkdown('note', note);
+  return note;
 }

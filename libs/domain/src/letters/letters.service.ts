@@ -1,12 +1,12 @@
 import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
-import { markdownProblems } from '@app/markdown';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { assertSafeMarkdown } from './safe-markdown';
 import {
   diffLetters,
   textChange,
@@ -289,23 +289,9 @@ function withKnownZone<T extends Partial<LetterSettings>>(settings: T): T {
   return zone ? { ...settings, timeZone: timeZoneOrFail('timeZone', zone) } : settings;
 }
 
-/**
- * The body is Markdown; what letters do not use (raw HTML, non-web links, tables, code…) is
- * refused where it is typed: 422, the first problem in the message, all of them (each with its
- * line) in `details` for an editor to mark.
- */
+/** The body is Markdown of the letters' subset (assertSafeMarkdown). */
 function assertSafeBody(content: LetterContent): void {
-  const problems = markdownProblems(content.body);
-  if (problems.length === 0) return;
-  const field = 'content.body';
-  throw new DomainError(DomainErrorCode.Unsupported, `${field}: ${problems[0].message}`, {
-    details: problems.map(({ line, construct, message }) => ({
-      field,
-      line,
-      construct,
-      problems: [message],
-    })),
-  });
+  assertSafeMarkdown('content.body', content.body);
 }
 
 export function toView(letter: LetterEntity, content: LetterContent, timeZone: string): LetterView {

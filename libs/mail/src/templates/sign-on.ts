@@ -1,3 +1,5 @@
+import { invitationNoteHtml, invitationNoteText } from './invitation';
+
 // Messages to the people who sign on: receipts, changes, confirmations. Each one links
 // back to the signer's own page, where the sign-on can be changed or withdrawn.
 
@@ -54,13 +56,13 @@ export const signOnDelegated = {
   subject: 'Passed on to you: sign “{{title}}” for {{organization}}',
   html: `<p>{{delegatedBy}} passed on to you the invitation from {{workspace}} for
 <strong>{{organization}}</strong> to sign on to the letter <strong>“{{title}}”</strong>.</p>
-<blockquote style="border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em; color: #333">{{excerpt}}</blockquote>
+${invitationNoteHtml}<blockquote style="border-left: 3px solid #ccc; margin: 1em 0; padding-left: 1em; color: #333">{{excerpt}}</blockquote>
 <p>Sign-ons close on <strong>{{deadline}}</strong>.</p>
 <p><a href="{{link}}">Read the full letter and sign on</a> · <a href="{{declineLink}}">Decline</a></p>
 <p style="font-size: 0.9em">The link is for your organization only; the earlier link no longer works.</p>`,
   text: `{{delegatedBy}} passed on to you the invitation from {{workspace}} for {{organization}} to sign on to the letter "{{title}}".
 
-{{excerpt}}
+${invitationNoteText}{{excerpt}}
 
 Sign-ons close on {{deadline}}.
 
