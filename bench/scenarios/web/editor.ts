@@ -1,0 +1,97 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { END_PHRASE, START_PHRASE } from './letter-body';
+import {
+  keystrokeProbe,
+  usableProbe,
+  type Keystroke,
+  type KeyProbe,
+  type UsableAt,
+} from './page-probes';
+
+declare const window: { __benchUsable: Promise<UsableAt>; __benchKeys: KeyProbe };
+
+/** The body editor as a person (and Playwright) finds it: a textarea or a CodeMirror view. */
+export const bodyEditor = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+export const preview = (page: Page) => page.getByRole('region', { name: 'Preview' });
+
+export interface Usable {
+  /** page.goto() called → the editor usable and painted, in ms. */
+  ms: number;
+  /** The same from the page's own navigation start (performance.now()). */
+  pageMs: number;
+  editor: string;
+  /** Playwright's view agrees: the textbox visible and editable, the preview showing the end. */
+  confirmed: boolean;
+}
+
+/** Opens the editor at `url` in `page` and times it until usable (see usableProbe). */
+export async function openEditor(page: Page, url: string, timeoutMs = 30_000): Promise<Usable> {
+  const start = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  let timer: NodeJS.Timeout | undefined;
+  const usable = await Promise.race([
+    page.evaluate(() => window.__benchUsable),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`the editor was not usable in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+  const ms = usable.timeOrigin + usable.at - start;
+  const editor = bodyEditor(page);
+  const confirmed =
+    (await editor.isVisible()) &&
+    (await editor.isEditable()) &&
+    ((await preview(page).textContent()) ?? '').includes(END_PHRASE);
+  return { ms, pageMs: usable.at, editor: usable.editor, confirmed };
+}
+
+/** A context whose every page runs the usable probe from its first script. */
+export async function withUsableProbe(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(usableProbe, { start: START_PHRASE, end: END_PHRASE });
+  return context;
+}
+
+export interface Typed {
+  keys: Keystroke[];
+  /** What was typed, and whether the field holds it right after `after`. */
+  text: string;
+  landed: boolean;
+}
+
+/**
+ * With the editor usable in `page`: focus the field labelled `field` (the body, whose
+ * preview is awaited too, by default) by a click, go to its end (Ctrl+End), then type
+ * `text` one key at a time, each after the last one's frame and preview (or
+ * `previewTimeoutMs`), `gapMs` apart. `after` is the text the field ends with before.
+ */
+export async function typeAtEnd(
+  page: Page,
+  text: string,
+  { field = 'Body', after = END_PHRASE, gapMs = 30, previewTimeoutMs = 5000 } = {},
+): Promise<Typed> {
+  const withPreview = field === 'Body';
+  const editor = page.getByRole('textbox', { name: field }).first();
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.evaluate(keystrokeProbe, { field, withPreview });
+  const keys: Keystroke[] = [];
+  for (let i = 0; i < text.length; i++) {
+    await page.keyboard.type(text[i]);
+    const expected = `${after}${text.slice(0, i + 1)}`.trimEnd().replace(/\s+/g, ' ');
+    keys.push(
+      await page.evaluate(
+        ([index, wanted, timeout]) => window.__benchKeys.settle(index, wanted, timeout),
+        [i, expected, previewTimeoutMs] as const,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  }
+  // A textarea or input holds all of its text; a CodeMirror view draws the lines in view,
+  // which the end of the body is once typed at.
+  const held = await editor.evaluate(
+    (el: { value?: string; textContent: string | null }) => el.value ?? el.textContent ?? '',
+  );
+  return { keys, text, landed: held.replace(/\s+/g, ' ').includes(`${after}${text}`) };
+}
