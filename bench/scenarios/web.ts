@@ -158,11 +158,19 @@ const editorUsable: WebStep = {
           : {}),
       };
     };
+    const phase = (runs: Usable[], key: keyof Usable['phases']) =>
+      ms(median(runs.map((r) => r.phases[key])));
+    const phases = (what: string, runs: Usable[]): Row => ({
+      measure: `editor usable, ${what}: where the time goes, from navigation start (medians): HTML / DOMContentLoaded / last script / letter JSON asked, received / usable`,
+      value: `${phase(runs, 'html')} / ${phase(runs, 'domContentLoaded')} / ${phase(runs, 'lastScript')} / ${phase(runs, 'letterAsked')}, ${phase(runs, 'letter')} / ${ms(median(runs.map((r) => r.pageMs)))}`,
+    });
     const all = [...cold, ...warm];
     return {
       rows: [
         row(`${count(wordCount(bench.body))}-word draft, cold cache`, cold, true),
+        phases('cold', cold),
         row('same, warm cache (the same page again)', warm, false),
+        phases('warm', warm),
       ],
       checks: [
         {

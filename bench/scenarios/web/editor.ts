@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { END_PHRASE, START_PHRASE } from './letter-body';
 import {
   keystrokeProbe,
+  loadPhases,
+  type LoadPhases,
   usableProbe,
   type Keystroke,
   type KeyProbe,
@@ -20,6 +22,8 @@ export interface Usable {
   /** The same from the page's own navigation start (performance.now()). */
   pageMs: number;
   editor: string;
+  /** Where the time went, from the page's navigation start. */
+  phases: LoadPhases;
   /** Playwright's view agrees: the textbox visible and editable, the preview showing the end. */
   confirmed: boolean;
 }
@@ -44,7 +48,8 @@ export async function openEditor(page: Page, url: string, timeoutMs = 30_000): P
     (await editor.isVisible()) &&
     (await editor.isEditable()) &&
     ((await preview(page).textContent()) ?? '').includes(END_PHRASE);
-  return { ms, pageMs: usable.at, editor: usable.editor, confirmed };
+  const phases = await page.evaluate(loadPhases);
+  return { ms, pageMs: usable.at, editor: usable.editor, phases, confirmed };
 }
 
 /** A context whose every page runs the usable probe from its first script. */

@@ -30,7 +30,17 @@ declare const document: {
   getElementById(id: string): PageElement | null;
   addEventListener(type: string, listener: (event: PageEvent) => void, capture: boolean): void;
 };
-declare const performance: { now(): number; timeOrigin: number };
+interface PageTiming {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  domContentLoadedEventEnd?: number;
+}
+declare const performance: {
+  now(): number;
+  timeOrigin: number;
+  getEntriesByType(type: 'navigation' | 'resource'): PageTiming[];
+};
 declare function requestAnimationFrame(callback: () => void): number;
 declare class MutationObserver {
   constructor(callback: () => void);
@@ -51,6 +61,33 @@ export interface UsableAt {
   timeOrigin: number;
   /** What the editor is: a textarea, or a contenteditable. */
   editor: string;
+}
+
+/** Milestones of a page's load, in ms from its navigation start. */
+export interface LoadPhases {
+  /** The HTML received. */
+  html: number;
+  domContentLoaded: number;
+  /** The last JavaScript file received (the editor's lazy chunk). */
+  lastScript: number;
+  /** The letter's JSON (GET /api/letters/:lid) asked for, and received. */
+  letterAsked: number;
+  letter: number;
+}
+
+/** The page's load milestones from its resource timing, once the editor is usable. */
+export function loadPhases(): LoadPhases {
+  const [navigation] = performance.getEntriesByType('navigation');
+  const resources = performance.getEntriesByType('resource');
+  const last = (path: RegExp, at: 'startTime' | 'responseEnd' = 'responseEnd') =>
+    Math.max(-1, ...resources.filter((r) => path.test(new URL(r.name).pathname)).map((r) => r[at]));
+  return {
+    html: navigation?.responseEnd ?? -1,
+    domContentLoaded: navigation?.domContentLoadedEventEnd ?? -1,
+    lastScript: last(/^\/assets\/.*\.js$/),
+    letterAsked: last(/^\/api\/letters\/[^/]+$/, 'startTime'),
+    letter: last(/^\/api\/letters\/[^/]+$/),
+  };
 }
 
 /** One keystroke, in page milliseconds (performance.now()). */
