@@ -16,7 +16,7 @@ import type { Row, ScenarioReport } from '../lib/report';
 import type { Scenario } from '../lib/scenario';
 import { Api, BENCH_ACCOUNT, fixtureLetter } from '../lib/seed';
 import { median, ms, percentile } from '../lib/stats';
-import { openEditor, typeAtEnd, withUsableProbe, type Usable } from './web/editor';
+import { openEditor, typeAtEnd, withUsableProbe, type PerKey, type Usable } from './web/editor';
 import { firstScreen, type FirstScreen } from './web/first-screen';
 import { END_PHRASE, longLetterBody, wordCount } from './web/letter-body';
 import { benchEnv } from './signon/invited-letter';
@@ -184,6 +184,12 @@ const editorUsable: WebStep = {
   },
 };
 
+/** Chromium's main-thread time per key, by kind (CDP Performance metrics over the typing). */
+const perKeyRow = (what: string, perKey: PerKey): Row => ({
+  measure: `${what}: main-thread time per key (Chromium's metrics): script / style / layout / all tasks (the bench's own calls included)`,
+  value: `${ms(perKey.script)} / ${ms(perKey.style)} / ${ms(perKey.layout)} / ${ms(perKey.task)}`,
+});
+
 /** TYPED at the end of the body, one key at a time, in a warm editor. */
 const typing: WebStep = {
   name: 'typing',
@@ -214,6 +220,7 @@ const typing: WebStep = {
             measure: `typing: keydown → the preview shows the typed text, median / p95 (${delay.length} keys; spaces change nothing)`,
             value: `${ms(median(delay))} / ${ms(percentile(delay, 95))}`,
           },
+          perKeyRow('typing', typed.perKey),
         ],
         checks: [
           {
@@ -231,7 +238,13 @@ const typing: WebStep = {
             ok: typed.landed,
           },
         ],
-        data: { typed: TYPED, keys: typed.keys, latency, previewDelay: delay },
+        data: {
+          typed: TYPED,
+          keys: typed.keys,
+          latency,
+          previewDelay: delay,
+          perKey: typed.perKey,
+        },
       };
     } finally {
       await context.close();
@@ -260,6 +273,7 @@ const titleTyping: WebStep = {
             measure: `for comparison, the same keys at the end of the Title field (no preview): keydown → next frame, median / p95`,
             value: `${ms(median(latency))} / ${ms(percentile(latency, 95))}`,
           },
+          perKeyRow('title', typed.perKey),
         ],
         checks: [
           {
@@ -268,7 +282,7 @@ const titleTyping: WebStep = {
             detail: `${latency.length} of ${TYPED.length} keys`,
           },
         ],
-        data: { keys: typed.keys, latency },
+        data: { keys: typed.keys, latency, perKey: typed.perKey },
       };
     } finally {
       await context.close();

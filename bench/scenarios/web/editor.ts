@@ -58,8 +58,25 @@ export async function withUsableProbe(context: BrowserContext): Promise<BrowserC
   return context;
 }
 
+/** Chromium's own accounting over the typing (CDP Performance.getMetrics), in ms per key. */
+export interface PerKey {
+  script: number;
+  style: number;
+  layout: number;
+  /** All main-thread tasks: the above, paint and the rest. */
+  task: number;
+}
+
+const METRICS = {
+  script: 'ScriptDuration',
+  style: 'RecalcStyleDuration',
+  layout: 'LayoutDuration',
+  task: 'TaskDuration',
+} as const;
+
 export interface Typed {
   keys: Keystroke[];
+  perKey: PerKey;
   /** What was typed, and whether the field holds it right after `after`. */
   text: string;
   landed: boolean;
@@ -81,6 +98,16 @@ export async function typeAtEnd(
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.evaluate(keystrokeProbe, { field, withPreview });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => {
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const seconds = (name: string) => list.find((m) => m.name === name)?.value ?? NaN;
+    return Object.fromEntries(
+      Object.entries(METRICS).map(([key, name]) => [key, seconds(name)]),
+    ) as unknown as PerKey;
+  };
+  const before = await metrics();
   const keys: Keystroke[] = [];
   for (let i = 0; i < text.length; i++) {
     await page.keyboard.type(text[i]);
@@ -93,10 +120,18 @@ export async function typeAtEnd(
     );
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
+  const after_ = await metrics();
+  const perKey = Object.fromEntries(
+    (Object.keys(METRICS) as (keyof PerKey)[]).map((key) => [
+      key,
+      ((after_[key] - before[key]) * 1000) / text.length,
+    ]),
+  ) as unknown as PerKey;
+  await cdp.detach();
   // A textarea or input holds all of its text; a CodeMirror view draws the lines in view,
   // which the end of the body is once typed at.
   const held = await editor.evaluate(
     (el: { value?: string; textContent: string | null }) => el.value ?? el.textContent ?? '',
   );
-  return { keys, text, landed: held.replace(/\s+/g, ' ').includes(`${after}${text}`) };
+  return { keys, perKey, text, landed: held.replace(/\s+/g, ' ').includes(`${after}${text}`) };
 }
