@@ -161,8 +161,8 @@ const editorUsable: WebStep = {
     const phase = (runs: Usable[], key: keyof Usable['phases']) =>
       ms(median(runs.map((r) => r.phases[key])));
     const phases = (what: string, runs: Usable[]): Row => ({
-      measure: `editor usable, ${what}: where the time goes, from navigation start (medians): HTML / DOMContentLoaded / last script / letter JSON asked, received / usable`,
-      value: `${phase(runs, 'html')} / ${phase(runs, 'domContentLoaded')} / ${phase(runs, 'lastScript')} / ${phase(runs, 'letterAsked')}, ${phase(runs, 'letter')} / ${ms(median(runs.map((r) => r.pageMs)))}`,
+      measure: `editor usable, ${what}: where the time goes, from navigation start (medians): HTML / DOMContentLoaded / last script / account / workspace / letter JSON asked, received / usable`,
+      value: `${phase(runs, 'html')} / ${phase(runs, 'domContentLoaded')} / ${phase(runs, 'lastScript')} / ${phase(runs, 'session')} / ${phase(runs, 'workspace')} / ${phase(runs, 'letterAsked')}, ${phase(runs, 'letter')} / ${ms(median(runs.map((r) => r.pageMs)))}`,
     });
     const all = [...cold, ...warm];
     return {

@@ -70,6 +70,9 @@ export interface LoadPhases {
   domContentLoaded: number;
   /** The last JavaScript file received (the editor's lazy chunk). */
   lastScript: number;
+  /** The account (GET /api/auth/me) and the workspace (GET /api/workspaces/:wid) received. */
+  session: number;
+  workspace: number;
   /** The letter's JSON (GET /api/letters/:lid) asked for, and received. */
   letterAsked: number;
   letter: number;
@@ -85,6 +88,8 @@ export function loadPhases(): LoadPhases {
     html: navigation?.responseEnd ?? -1,
     domContentLoaded: navigation?.domContentLoadedEventEnd ?? -1,
     lastScript: last(/^\/assets\/.*\.js$/),
+    session: last(/^\/api\/auth\/me$/),
+    workspace: last(/^\/api\/workspaces\/[^/]+$/),
     letterAsked: last(/^\/api\/letters\/[^/]+$/, 'startTime'),
     letter: last(/^\/api\/letters\/[^/]+$/),
   };
