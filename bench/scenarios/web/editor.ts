@@ -120,11 +120,11 @@ export async function typeAtEnd(
     );
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
-  const after_ = await metrics();
+  const afterTyping = await metrics();
   const perKey = Object.fromEntries(
     (Object.keys(METRICS) as (keyof PerKey)[]).map((key) => [
       key,
-      ((after_[key] - before[key]) * 1000) / text.length,
+      ((afterTyping[key] - before[key]) * 1000) / text.length,
     ]),
   ) as unknown as PerKey;
   await cdp.detach();
