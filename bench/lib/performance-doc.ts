@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { format } from 'prettier';
 import type { machine, ScenarioReport } from './report';
 
-const ORDER = ['pdf', 'signon', 'invite', 'track', 'start'];
+const ORDER = ['pdf', 'signon', 'invite', 'track', 'start', 'web'];
 const ROOT = join(__dirname, '..', '..');
 
 type Result = ScenarioReport & { machine: ReturnType<typeof machine>; at: string };

@@ -39,6 +39,13 @@ export function organizations(count: number): FixtureOrganization[] {
   });
 }
 
+/** The coordinator every scenario registers (Api.register), e.g. to sign in a browser. */
+export const BENCH_ACCOUNT = {
+  email: 'bench@coalition.example',
+  password: 'correct horse battery staple',
+  name: 'Bench Coordinator',
+};
+
 /** A small HTTP client for one user of a running app. */
 export class Api {
   private token = '';
@@ -70,11 +77,7 @@ export class Api {
   }
 
   async register(): Promise<void> {
-    const answer = await this.call<{ token: string }>('POST', '/api/auth/register', {
-      email: 'bench@coalition.example',
-      password: 'correct horse battery staple',
-      name: 'Bench Coordinator',
-    });
+    const answer = await this.call<{ token: string }>('POST', '/api/auth/register', BENCH_ACCOUNT);
     this.token = answer.body.token;
   }
 }
