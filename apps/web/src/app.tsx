@@ -78,6 +78,14 @@ const router = createBrowserRouter([
                 Component: m.EditorPage,
               })),
           },
+          // Lazy too: the final PDF's screen, and pdf.js in a chunk of its own behind it.
+          {
+            path: 'letters/:lid/pdf',
+            lazy: () =>
+              import('./features/renditions/final-pdf-page').then((m) => ({
+                Component: m.FinalPdfPage,
+              })),
+          },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersPage /> },
         ],
