@@ -1,8 +1,8 @@
-import { CHROMIUM, haveChromium, SmtpSink, waitForQueuesIdle } from '@app/testing';
+import { CHROMIUM, haveChromium, SmtpSink, tinyPng, waitForQueuesIdle } from '@app/testing';
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signLinkIn, type TestApp } from '../support';
@@ -197,6 +197,8 @@ describeWithBrowser(
       await signOn(arabic, 'delivered'); // named to the officials only
       await signOn(russian, 'anonymous'); // counted, never named
       leavingLink = await signOnByLink(czech);
+      // Enough names for a second page, so the preview draws two.
+      for (let i = 1; i <= 40; i++) await signOn(`Local Press Club ${i}`);
     }, 180_000);
 
     afterAll(async () => {
@@ -262,7 +264,8 @@ describeWithBrowser(
         unnamedCount: number;
       }[];
       const [{ files, signatoryCount, unnamedCount }] = list;
-      expect({ signatoryCount, unnamedCount }).toEqual({ signatoryCount: 5, unnamedCount: 1 });
+      expect({ signatoryCount, unnamedCount }).toEqual({ signatoryCount: 45, unnamedCount: 1 });
+      expect(files[0].pages).toBeGreaterThanOrEqual(2);
       await card
         .getByText(`${files[0].pages === 1 ? '1 page' : `${files[0].pages} pages`}`)
         .first()
@@ -368,5 +371,40 @@ describeWithBrowser(
         }
       });
     }
+
+    it('shows why a rendition failed, and renders it on "Try again"', async () => {
+      await owner.request.put(`${base}/api/workspaces/${wid}/letterhead`, {
+        data: tinyPng(),
+        headers: { ...(await csrf(owner)), 'Content-Type': 'image/png' },
+      });
+      // The stored logo is damaged behind the application's back.
+      const logo = join(t.config.filesDir, `letterheads/${wid}.png`);
+      const good = readFileSync(logo);
+      writeFileSync(logo, good.subarray(0, 20));
+      try {
+        const { page, problems, violations } = await watchedPage(owner);
+        await page.goto(`${base}${path}/pdf`);
+        await heading(page, `Final PDF: ${fixture.content.title}`);
+        await page.getByRole('radio', { name: 'Public' }).check();
+        await page.getByRole('button', { name: 'Render' }).click();
+        const card = rendition(page);
+        await card.getByRole('status').filter({ hasText: 'Rendering failed.' }).waitFor();
+        await card.getByText(/letterhead logo/).waitFor();
+
+        writeFileSync(logo, good);
+        await card.getByRole('button', { name: 'Try again' }).click();
+        await page.getByText('Rendered: 100 %').waitFor();
+        await card
+          .getByRole('heading', { name: 'Public edition, one letter to all officials' })
+          .waitFor();
+        await card.getByRole('link', { name: 'Download the PDF' }).waitFor();
+        expect(await violations()).toEqual([]);
+        // The failed state's poll answered 200; nothing else was logged as an error.
+        expect(problems).toEqual([]);
+        await page.close();
+      } finally {
+        writeFileSync(logo, good);
+      }
+    });
   },
 );
