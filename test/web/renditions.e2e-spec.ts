@@ -41,9 +41,9 @@ const fixture = JSON.parse(readFileSync(join(FIXTURES, 'letter-press-freedom.jso
   content: Record<string, unknown> & { title: string };
 };
 /** Names from the fixture directory that break naive code: scripts, quotes, RTL. */
-const hardNames = (
-  parse(readFileSync(join(FIXTURES, 'organizations.csv')), { columns: true }) as { name: string }[]
-)
+const hardNames = parse<{ name: string }>(readFileSync(join(FIXTURES, 'organizations.csv')), {
+  columns: true,
+})
   .map((o) => o.name)
   .filter((name) => /[^\x20-\x7e]|"/.test(name));
 const named = (pattern: RegExp) => hardNames.find((n) => pattern.test(n))!;
@@ -247,7 +247,7 @@ describeWithBrowser(
         card.getByRole('link', { name: 'Download the PDF' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-      const file = (await download.path())!;
+      const file = await download.path();
       const bytes = readFileSync(file);
       const shown = await card.locator('.sha256 code').textContent();
       expect(shown).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -277,7 +277,7 @@ describeWithBrowser(
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
 
       // The preview: the first pages drawn by pdf.js in its worker, not blank.
-      const pages = Math.min(2, files[0].pages as number);
+      const pages = Math.min(2, files[0].pages);
       await page
         .locator('.pdf-pages canvas[data-drawn="true"]')
         .nth(pages - 1)
