@@ -470,6 +470,20 @@ routes.push(
       as(t.http().get(`/api/renditions/${await freshRendition('public')}/file`)),
   },
   {
+    route: 'GET /api/renditions/:rid/changes (delivery edition)',
+    action: Action.RenderPdf,
+    ok: 200,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().get(`/api/renditions/${await freshRendition('delivery')}/changes`)),
+  },
+  {
+    route: 'GET /api/renditions/:rid/changes (public edition)',
+    action: Action.Read,
+    ok: 200,
+    call: async ({ t, freshRendition }, as) =>
+      as(t.http().get(`/api/renditions/${await freshRendition('public')}/changes`)),
+  },
+  {
     route: 'PUT /api/workspaces/:wid/letterhead',
     action: Action.RenderPdf,
     ok: 200,

@@ -90,6 +90,14 @@ const router = createBrowserRouter([
           { path: 'directory/duplicates', element: <DuplicatesPage /> },
           { path: 'directory/:oid', element: <OrganizationPage /> },
           { path: 'directory/:oid/edit', element: <EditOrganizationPage /> },
+          // Lazy too: the final PDF's screen, and pdf.js in a chunk of its own behind it.
+          {
+            path: 'letters/:lid/pdf',
+            lazy: () =>
+              import('./features/renditions/final-pdf-page').then((m) => ({
+                Component: m.FinalPdfPage,
+              })),
+          },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersPage /> },
         ],

@@ -71,6 +71,7 @@ export * from './signatures/signatures-csv';
 export * from './signatures/signatures.service';
 export * from './renditions/rendition-renderer';
 export * from './renditions/rendition-view';
+export * from './renditions/rendition-changes';
 export * from './renditions/rendition.entity';
 export * from './renditions/renditions.service';
 export * from './workspaces/letterhead.service';

@@ -15,7 +15,7 @@ import { contentDisposition } from '../http/content-disposition';
 import { errorBody } from '../http/error-body';
 import { RenditionFileQueryDto, RequestRenditionDto } from './renditions.dto';
 import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
-import { RenditionView } from './renditions.views';
+import { RenditionChangesView, RenditionView } from './renditions.views';
 
 @ApiTags('final PDF')
 @ApiSignedIn()
@@ -59,6 +59,23 @@ export class RenditionsController {
   @ApiErrors(404)
   getRendition(@Param('rid') rid: string): Promise<RenditionView> {
     return this.renditions.get(rid);
+  }
+
+  @Get('renditions/:rid/changes')
+  @Can(Action.Read)
+  @ApiOperation({
+    summary:
+      'What changed since the previous finished rendition of the same letter and edition: signatories added, withdrawn, renamed; the delivery edition is for coordinators, as its file',
+  })
+  @ApiOkResponse({ type: RenditionChangesView })
+  // 403 also for the delivery edition below coordinator: its names include the signers who
+  // asked to be named only to the officials.
+  @ApiErrors(404)
+  changes(
+    @Param('rid') rid: string,
+    @CurrentMembership() membership: MembershipEntity,
+  ): Promise<RenditionChangesView> {
+    return this.renditions.changes(rid, membership.role);
   }
 
   @Post('renditions/:rid/retry')

@@ -4,8 +4,10 @@ import {
   type RenditionEdition,
   type RenditionFile,
   type RenditionStatus,
+  type RenditionChanges,
   type RenditionVariant,
   type RenditionView as RenditionShape,
+  type SignatoryRef,
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -106,4 +108,65 @@ export class RenditionView implements RenditionShape {
     example: '2026-12-21T05:10:04.000Z',
   })
   finishedAt!: Date | null;
+}
+
+export class SignatoryRefView implements SignatoryRef {
+  @ApiProperty({ format: 'uuid', example: '3b2f6a1e-8c4d-4e5f-9a0b-1c2d3e4f5a6b' })
+  signatureId!: string;
+
+  @ApiProperty({ example: 'جمعية الصحفيين المستقلين', description: 'as the rendition printed it' })
+  displayName!: string;
+}
+
+export class RenamedSignatoryView {
+  @ApiProperty({ format: 'uuid', example: '9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f' })
+  signatureId!: string;
+
+  @ApiProperty({ example: 'Reporters Network' })
+  from!: string;
+
+  @ApiProperty({ example: 'Reporters Network (Kenya)' })
+  to!: string;
+}
+
+export class RenditionSinceView {
+  @ApiProperty({ format: 'uuid', example: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-12-18T09:30:00.000Z' })
+  createdAt!: Date;
+
+  @ApiProperty({ example: 2 })
+  revision!: number;
+}
+
+export class RenditionChangesView implements RenditionChanges {
+  @ApiProperty({
+    type: () => RenditionSinceView,
+    nullable: true,
+    description:
+      'the newest finished rendition of the same letter and edition made before this one; null when there is none (the lists are then empty)',
+  })
+  since!: RenditionSinceView | null;
+
+  @ApiProperty({
+    type: () => [SignatoryRefView],
+    description: 'named now, not then: signed on since (or newly named in this edition)',
+  })
+  added!: SignatoryRefView[];
+
+  @ApiProperty({
+    type: () => [SignatoryRefView],
+    description: 'named then, not now: withdrawn since (or no longer named in this edition)',
+  })
+  withdrawn!: SignatoryRefView[];
+
+  @ApiProperty({
+    type: () => [RenamedSignatoryView],
+    description: 'the same sign-on, printed under another name',
+  })
+  renamed!: RenamedSignatoryView[];
+
+  @ApiProperty({ example: false, description: 'whether the earlier one printed another revision' })
+  revisionChanged!: boolean;
 }

@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 
 /**
  * The web app's CSP: everything from this origin, nothing inline, no other origin. Vite's
- * production build has no inline script; the fonts are the system's.
+ * production build has no inline script; the fonts are the system's. The final PDF's
+ * preview needs nothing more: pdf.js's worker is a file under /assets (worker-src falls
+ * back to script-src 'self'), it runs with isEvalSupported: false (no 'unsafe-eval'), and
+ * it loads the PDF's embedded fonts through the FontFace API, not a data: or blob: URL.
  */
 export const WEB_APP_CSP = [
   "default-src 'self'",

@@ -1049,6 +1049,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/renditions/{rid}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed since the previous finished rendition of the same letter and edition: signatories added, withdrawn, renamed; the delivery edition is for coordinators, as its file */
+        get: operations["RenditionsController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/renditions/{rid}/retry": {
         parameters: {
             query?: never;
@@ -3142,6 +3159,32 @@ export interface components {
             /** @description who it would go to as things stand: delivered before its moment, unanswered, not revoked, not yet reminded at this step */
             recipients: components["schemas"]["ReminderRecipientView"][];
         };
+        RenamedSignatoryView: {
+            /**
+             * Format: uuid
+             * @example 9c8b7a6f-5e4d-4c3b-8a2f-1e0d9c8b7a6f
+             */
+            signatureId: string;
+            /** @example Reporters Network */
+            from: string;
+            /** @example Reporters Network (Kenya) */
+            to: string;
+        };
+        RenditionChangesView: {
+            /** @description the newest finished rendition of the same letter and edition made before this one; null when there is none (the lists are then empty) */
+            since: components["schemas"]["RenditionSinceView"] | null;
+            /** @description named now, not then: signed on since (or newly named in this edition) */
+            added: components["schemas"]["SignatoryRefView"][];
+            /** @description named then, not now: withdrawn since (or no longer named in this edition) */
+            withdrawn: components["schemas"]["SignatoryRefView"][];
+            /** @description the same sign-on, printed under another name */
+            renamed: components["schemas"]["RenamedSignatoryView"][];
+            /**
+             * @description whether the earlier one printed another revision
+             * @example false
+             */
+            revisionChanged: boolean;
+        };
         /** @enum {string} */
         RenditionEdition: "delivery" | "public";
         RenditionFileView: {
@@ -3159,6 +3202,20 @@ export interface components {
             sha256: string;
             /** @example 48213 */
             bytes: number;
+        };
+        RenditionSinceView: {
+            /**
+             * Format: uuid
+             * @example 5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-18T09:30:00.000Z
+             */
+            createdAt: string;
+            /** @example 2 */
+            revision: number;
         };
         /** @enum {string} */
         RenditionStatus: "queued" | "rendering" | "done" | "failed";
@@ -3476,6 +3533,18 @@ export interface components {
         };
         /** @enum {string} */
         SignatoryOrder: "alphabetical" | "signed_at" | "manual";
+        SignatoryRefView: {
+            /**
+             * Format: uuid
+             * @example 3b2f6a1e-8c4d-4e5f-9a0b-1c2d3e4f5a6b
+             */
+            signatureId: string;
+            /**
+             * @description as the rendition printed it
+             * @example جمعية الصحفيين المستقلين
+             */
+            displayName: string;
+        };
         /** @enum {string} */
         SignatureSource: "invitation" | "open" | "manual";
         /** @enum {string} */
@@ -9972,6 +10041,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenditionView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    RenditionsController_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenditionChangesView"];
                 };
             };
             /** @description invalid input; `message` names the field */

@@ -10,7 +10,10 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { LetterEntity } from '../letters/letter.entity';
+import { seesDeliveredNames } from '../permissions/actions';
+import type { Role } from '../workspaces/roles';
 import { slugify } from '../workspaces/slug';
+import { diffSignatories, type RenditionChanges } from './rendition-changes';
 import { renditionSignatories } from './rendition-signatories';
 import { renditionView, type RenditionView } from './rendition-view';
 import {
@@ -18,6 +21,7 @@ import {
   renditionEditions,
   renditionVariants,
   type RenditionEdition,
+  type FrozenSignatory,
   type RenditionFile,
   type RenditionVariant,
 } from './rendition.entity';
@@ -181,6 +185,53 @@ export class RenditionsService {
       filename: `${parts.filter(Boolean).join('-')}.pdf`,
       edition: rendition.edition,
       bytes: file.bytes,
+    };
+  }
+
+  /**
+   * What changed since the newest finished rendition of the same letter and edition made
+   * before this one: the signatories added, withdrawn and renamed, and whether the text's
+   * revision moved. The delivery edition's lists name signers who asked to be named only to
+   * the officials, so they follow the download's rule (`seesDeliveredNames`).
+   */
+  async changes(renditionId: string, role: Role): Promise<RenditionChanges> {
+    const repository = this.dataSource.getRepository(RenditionEntity);
+    const rendition = await repository.findOne({
+      where: { id: renditionId },
+      select: {
+        id: true,
+        letterId: true,
+        edition: true,
+        revision: true,
+        createdAt: true,
+        signatories: true,
+      },
+    });
+    if (!rendition) throw DomainError.notFound('rendition');
+    if (rendition.edition === 'delivery' && !seesDeliveredNames(role)) {
+      throw new DomainError(
+        DomainErrorCode.Forbidden,
+        'edition: the delivery edition is for coordinators; ask for the public edition',
+      );
+    }
+    const previous = await repository.findOne({
+      where: {
+        letterId: rendition.letterId,
+        edition: rendition.edition,
+        status: 'done',
+        createdAt: LessThan(rendition.createdAt),
+      },
+      select: { id: true, revision: true, createdAt: true, signatories: true },
+      order: { createdAt: 'DESC' },
+    });
+    if (!previous) {
+      return { since: null, added: [], withdrawn: [], renamed: [], revisionChanged: false };
+    }
+    const frozen = (row: RenditionEntity) => JSON.parse(row.signatories) as FrozenSignatory[];
+    return {
+      since: { id: previous.id, createdAt: previous.createdAt, revision: previous.revision },
+      ...diffSignatories(frozen(previous), frozen(rendition)),
+      revisionChanged: previous.revision !== rendition.revision,
     };
   }
 

@@ -10,3 +10,11 @@ export const publishes = managesCampaigns;
 /** draft and comment: editor and above. */
 export const drafts = (role: Role) => role !== 'viewer';
 export const comments = drafts;
+/**
+ * render_pdf (the final PDF: render, retry): coordinator and above. The same roles see the
+ * names signers gave only to the officials (seesDeliveredNames in libs/domain): the
+ * delivered edition's file and changes.
+ */
+export const rendersPdf = (role: Role) =>
+  role === 'owner' || role === 'lead' || role === 'coordinator';
+export const seesDeliveredNames = rendersPdf;

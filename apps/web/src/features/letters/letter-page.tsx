@@ -58,6 +58,11 @@ export function LetterPage() {
           : `; organizations sign revision ${publishedRevision}.`}
       </p>
       <PublishSection wid={wid} letter={letter.data} />
+      {publishedRevision !== null && (
+        <p>
+          <Link to={`/w/${wid}/letters/${lid}/pdf`}>Final PDF</Link>
+        </p>
+      )}
       <h2>Proofs</h2>
       <p>The current draft as it would be sent and signed. Each opens in a new tab.</p>
       <ul className="proofs">
