@@ -110,7 +110,7 @@ function PendingRow({
             aria-describedby={problem ? problemId : undefined}
             autoFocus
           >
-            Reject {name}
+            Yes, reject
           </button>
           <button type="button" className="button" onClick={() => setRejecting(false)}>
             Cancel
