@@ -25,7 +25,7 @@ export function AuditBadge({ lid }: { lid: string }) {
         {checkedAt && check.data && (
           <span className="list-meta">
             checked <time dateTime={checkedAt}>{when(checkedAt)}</time> · {check.data.letterEvents}{' '}
-            events of this letter
+            {check.data.letterEvents === 1 ? 'event' : 'events'} of this letter
           </span>
         )}
       </span>{' '}

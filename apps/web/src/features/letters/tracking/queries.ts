@@ -32,6 +32,8 @@ async function signaturesPage(lid: string, query: ListQuery) {
   return { items, total: Number.isFinite(total) ? total : items.length };
 }
 
+const curvePoll = (poll: number | false) => (poll === false ? false : poll * 3);
+
 /** The numbers: sign-ons by status and by revision, invitations, re-consent. */
 export function useTrackingStats(lid: string) {
   return useQuery({
@@ -74,7 +76,8 @@ export function useSignOnCurve(lid: string) {
         }),
       );
     },
-    refetchInterval: useLivePoll(),
+    // Up to 41 requests: while polling, a third as often as the numbers (30 s by default).
+    refetchInterval: curvePoll(useLivePoll()),
   });
 }
 

@@ -11,10 +11,12 @@ type Signature = components['schemas']['SignatureView'];
 export function SignatureSummary({ signature: s }: { signature: Signature }) {
   return (
     <div className="signature">
-      <span className="list-title" dir="auto">
-        {s.displayName}
-      </span>{' '}
-      <span className={`badge badge--${s.status}`}>{STATUS_NAMES[s.status]}</span>
+      <span>
+        <span className="list-title" dir="auto">
+          {s.displayName}
+        </span>{' '}
+        <span className={`badge badge--${s.status}`}>{STATUS_NAMES[s.status]}</span>
+      </span>
       <span className="list-meta">
         <span dir="auto">
           {s.signerName}
