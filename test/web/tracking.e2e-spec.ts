@@ -67,6 +67,10 @@ describeWithBrowser(
       await sink?.close();
     });
 
+    const focusedText = () =>
+      (globalThis as unknown as { document: { activeElement: { textContent: string } | null } })
+        .document.activeElement?.textContent;
+
     const path = (screen: string) => `${base}/w/${wid}/letters/${lid}/${screen}`;
 
     /** An organization invited by the owner signs through its emailed link (no browser). */
@@ -180,14 +184,32 @@ describeWithBrowser(
         .waitFor();
       await expectClean(page);
 
-      await page.getByRole('button', { name: 'Approve Harbour Voices' }).click();
+      // With the keyboard alone: Enter approves; the focus goes on to the next row.
+      await page.getByRole('button', { name: 'Approve Harbour Voices' }).focus();
+      await page.keyboard.press('Enter');
       await page.getByText('Approved Harbour Voices; the signer is told.').waitFor();
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { getAttribute(n: string): string | null } | null };
+            }
+          ).document.activeElement?.getAttribute('aria-label') === 'Approve Spam Corp',
+      );
 
-      // Rejecting asks first; the question and its buttons are checked as shown.
-      await page.getByRole('button', { name: 'Reject Spam Corp' }).click();
+      // Rejecting asks first, the focus on the answer; Cancel gives it back to the question.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
       await page.getByRole('group', { name: 'Reject Spam Corp?' }).waitFor();
+      expect(await page.evaluate(focusedText)).toBe('Yes, reject');
       await expectClean(page);
-      await page.getByRole('button', { name: 'Yes, reject' }).click();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Reject Spam Corp' }).waitFor();
+      expect(await page.evaluate(focusedText)).toBe('Reject');
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Yes, reject' }).waitFor();
+      await page.keyboard.press('Enter');
       await page.getByText('Rejected Spam Corp; the signer is told.').waitFor();
       await page.getByText('No sign-on is waiting for approval.').waitFor();
 
@@ -242,6 +264,8 @@ describeWithBrowser(
         .getByText('The name is now “Paper Press Club (Lyon)”; the signer is told.')
         .waitFor();
       await list.getByText('Paper Press Club (Lyon)').waitFor();
+      // The form gone, the focus is back on its row's button.
+      expect(await page.evaluate(focusedText)).toBe('Correct name');
       await waitForQueuesIdle(t.app);
       expect(sink.to('ana@paper.example').length).toBe(1);
       await expectClean(page);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formErrors } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading } from '../../../components/page';
@@ -21,6 +21,19 @@ export function ModerationPage() {
   const [page, setPage] = useState(0);
   const [notice, setNotice] = useState('');
   const queue = useSignatures(lid, PENDING, page);
+  // A decided row leaves the list, and its focus with it: the keyboard goes on to the next
+  // row's first button, or to the notice when none is left.
+  const [decided, setDecided] = useState(0);
+  const listRef = useRef<HTMLOListElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (decided === 0) return;
+    (listRef.current?.querySelector('button') ?? noticeRef.current)?.focus();
+  }, [decided]);
+  const done = (message: string) => {
+    setNotice(message);
+    if (message) setDecided((n) => n + 1);
+  };
 
   if (!moderates(role)) {
     return (
@@ -35,7 +48,7 @@ export function ModerationPage() {
         Open sign-ons wait here when the letter asks for approval. Approving adds the organization
         to the signatories; either way the signer is told by email.
       </p>
-      <p role="status" className="saved">
+      <p role="status" className="saved" ref={noticeRef} tabIndex={-1}>
         {notice}
       </p>
       {queue.isPending ? (
@@ -46,9 +59,9 @@ export function ModerationPage() {
         <p className="empty">No sign-on is waiting for approval.</p>
       ) : (
         <>
-          <ol className="list card" aria-label="Waiting for approval">
+          <ol className="list card" aria-label="Waiting for approval" ref={listRef}>
             {queue.data.items.map((s) => (
-              <PendingRow key={s.id} lid={lid} signature={s} done={setNotice} />
+              <PendingRow key={s.id} lid={lid} signature={s} done={done} />
             ))}
           </ol>
           <Pager
@@ -73,6 +86,12 @@ function PendingRow({
   done: (message: string) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
+  const rejectRef = useRef<HTMLButtonElement>(null);
+  const [cancelled, setCancelled] = useState(0);
+  // Cancelling puts the focus back on the button that asked.
+  useEffect(() => {
+    if (cancelled) rejectRef.current?.focus();
+  }, [cancelled]);
   const [problem, setProblem] = useState('');
   const update = useUpdateSignature(lid);
   const problemId = `problem-${signature.id}`;
@@ -112,7 +131,14 @@ function PendingRow({
           >
             Yes, reject
           </button>
-          <button type="button" className="button" onClick={() => setRejecting(false)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setRejecting(false);
+              setCancelled((n) => n + 1);
+            }}
+          >
             Cancel
           </button>
         </div>
@@ -131,6 +157,7 @@ function PendingRow({
           <button
             type="button"
             className="button"
+            ref={rejectRef}
             onClick={() => setRejecting(true)}
             disabled={update.isPending}
             aria-label={`Reject ${name}`}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/form';
 import { LoadFailed, Loading } from '../../../components/page';
@@ -45,6 +45,11 @@ export function SignaturesPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const mayCorrect = moderates(role);
+  // When the correction closes (saved or cancelled), the focus goes back to its row's button.
+  const [closed, setClosed] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (closed) document.getElementById(`correct-${closed.id}`)?.focus();
+  }, [closed]);
 
   return (
     <TrackingPage title="Signatures">
@@ -114,6 +119,7 @@ export function SignaturesPage() {
                 {mayCorrect && editing !== s.id && (
                   <button
                     type="button"
+                    id={`correct-${s.id}`}
                     className="button button--small"
                     onClick={() => {
                       setNotice('');
@@ -131,6 +137,7 @@ export function SignaturesPage() {
                     done={(message) => {
                       setEditing(null);
                       setNotice(message);
+                      setClosed({ id: s.id });
                     }}
                   />
                 )}
