@@ -98,6 +98,44 @@ const router = createBrowserRouter([
                 Component: m.FinalPdfPage,
               })),
           },
+          // Lazy too: a letter's sign-ons (dashboard, list, moderation, adding one), under
+          // one layout that keeps the letter's live updates open across them.
+          {
+            lazy: () =>
+              import('./features/letters/tracking/tracking-layout').then((m) => ({
+                Component: m.TrackingLayout,
+              })),
+            children: [
+              {
+                path: 'letters/:lid/dashboard',
+                lazy: () =>
+                  import('./features/letters/tracking/dashboard-page').then((m) => ({
+                    Component: m.DashboardPage,
+                  })),
+              },
+              {
+                path: 'letters/:lid/signatures',
+                lazy: () =>
+                  import('./features/letters/tracking/signatures-page').then((m) => ({
+                    Component: m.SignaturesPage,
+                  })),
+              },
+              {
+                path: 'letters/:lid/signatures/new',
+                lazy: () =>
+                  import('./features/letters/tracking/add-signature-page').then((m) => ({
+                    Component: m.AddSignaturePage,
+                  })),
+              },
+              {
+                path: 'letters/:lid/moderation',
+                lazy: () =>
+                  import('./features/letters/tracking/moderation-page').then((m) => ({
+                    Component: m.ModerationPage,
+                  })),
+              },
+            ],
+          },
           { path: 'settings', element: <WorkspaceSettingsPage /> },
           { path: 'members', element: <MembersPage /> },
         ],

@@ -11,10 +11,16 @@ export const publishes = managesCampaigns;
 export const drafts = (role: Role) => role !== 'viewer';
 export const comments = drafts;
 /**
- * render_pdf (the final PDF: render, retry): coordinator and above. The same roles see the
- * names signers gave only to the officials (seesDeliveredNames in libs/domain): the
- * delivered edition's file and changes.
+ * moderate_signatures, view_activity, export, render_pdf (the final PDF: render, retry):
+ * coordinator and above. The same roles see the names signers gave only to the officials
+ * (seesDeliveredNames in libs/domain): the delivered edition's file, changes and export.
  */
-export const rendersPdf = (role: Role) =>
+const coordinatorOrAbove = (role: Role) =>
   role === 'owner' || role === 'lead' || role === 'coordinator';
-export const seesDeliveredNames = rendersPdf;
+export const moderates = coordinatorOrAbove;
+export const viewsActivity = coordinatorOrAbove;
+export const exportsAll = coordinatorOrAbove;
+export const rendersPdf = coordinatorOrAbove;
+export const seesDeliveredNames = coordinatorOrAbove;
+/** view_audit: lead and above. */
+export const viewsAudit = managesCampaigns;

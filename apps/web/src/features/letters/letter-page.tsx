@@ -57,6 +57,12 @@ export function LetterPage() {
           ? ', not published yet.'
           : `; organizations sign revision ${publishedRevision}.`}
       </p>
+      {publishedRevision !== null && (
+        <nav aria-label="Sign-ons" className="letter-links">
+          <Link to={`/w/${wid}/letters/${lid}/dashboard`}>Dashboard</Link>
+          <Link to={`/w/${wid}/letters/${lid}/signatures`}>Signatures</Link>
+        </nav>
+      )}
       <PublishSection wid={wid} letter={letter.data} />
       {publishedRevision !== null && (
         <p>

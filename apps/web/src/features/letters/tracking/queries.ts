@@ -1,0 +1,142 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, ok } from '../../../api/client';
+import type { components, operations } from '../../../api/schema';
+import { trackingKeys } from '../live/letter-events';
+import { useLivePoll } from '../live/use-letter-events';
+import { sampleOffsets, type CurvePoint } from './curve';
+
+type ListQuery = NonNullable<
+  operations['SignaturesController_listSignatures']['parameters']['query']
+>;
+export type Filters = Pick<ListQuery, 'status' | 'source' | 'visibility'>;
+type Manual = components['schemas']['ManualSignatureDto'];
+type Update = components['schemas']['UpdateSignatureDto'];
+
+export const PAGE_SIZE = 50;
+const ACTIVITY_PAGE = 20;
+/** Up to this many sign-ons the chart reads them all (one request); above, it samples. */
+const CURVE_FULL = 1000;
+const CURVE_SAMPLES = 40;
+
+/** One page of sign-ons and the total that match, from X-Total-Count. */
+async function signaturesPage(lid: string, query: ListQuery) {
+  const pending = api.GET('/api/letters/{lid}/signatures', { params: { path: { lid }, query } });
+  const [items, { response }] = await Promise.all([ok(pending), pending]);
+  const total = Number(response.headers.get('X-Total-Count'));
+  return { items, total: Number.isFinite(total) ? total : items.length };
+}
+
+const curvePoll = (poll: number | false) => (poll === false ? false : poll * 3);
+
+/** The numbers: sign-ons by status and by revision, invitations, re-consent. */
+export function useTrackingStats(lid: string) {
+  return useQuery({
+    queryKey: trackingKeys.stats(lid),
+    queryFn: () => ok(api.GET('/api/letters/{lid}/stats', { params: { path: { lid } } })),
+    refetchInterval: useLivePoll(),
+  });
+}
+
+/** A page of sign-ons (50), filtered on the server; the last page stays shown while the next loads. */
+export function useSignatures(lid: string, filters: Filters, page: number) {
+  return useQuery({
+    queryKey: [...trackingKeys.signatures(lid), 'list', filters, page],
+    queryFn: () => signaturesPage(lid, { ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+    refetchInterval: useLivePoll(),
+  });
+}
+
+/**
+ * The cumulative confirmed sign-ons over time. The list is ordered by time of signing, so
+ * the n-th row's time is when the count reached n: up to 1000 are read in one request,
+ * above that 40 rows spread evenly, one each, whatever the number of sign-ons.
+ */
+export function useSignOnCurve(lid: string) {
+  return useQuery({
+    queryKey: [...trackingKeys.signatures(lid), 'curve'],
+    queryFn: async (): Promise<CurvePoint[]> => {
+      const first = await signaturesPage(lid, { status: 'confirmed', limit: CURVE_FULL });
+      const at = (s: { signedAt: string }) => new Date(s.signedAt).getTime();
+      if (first.total <= first.items.length) {
+        return first.items.map((s, i) => ({ at: at(s), count: i + 1 }));
+      }
+      return Promise.all(
+        sampleOffsets(first.total, CURVE_SAMPLES).map(async (offset) => {
+          const row =
+            first.items[offset] ??
+            (await signaturesPage(lid, { status: 'confirmed', limit: 1, offset })).items[0];
+          return { at: row ? at(row) : Date.now(), count: offset + 1 };
+        }),
+      );
+    },
+    // Up to 41 requests: while polling, a third as often as the numbers (30 s by default).
+    refetchInterval: curvePoll(useLivePoll()),
+  });
+}
+
+/** The activity feed, newest first, 20 at a time; older pages by `before` the last seq. */
+export function useActivity(lid: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: trackingKeys.activity(lid),
+    enabled,
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      ok(
+        api.GET('/api/letters/{lid}/activity', {
+          params: { path: { lid }, query: { limit: ACTIVITY_PAGE, before: pageParam } },
+        }),
+      ),
+    getNextPageParam: (last) =>
+      last.length < ACTIVITY_PAGE ? undefined : last[last.length - 1].seq,
+    refetchInterval: useLivePoll(),
+  });
+}
+
+/** The audit chain recomputed; on demand (it reads the workspace's whole chain). */
+export function useAuditCheck(lid: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['letters', lid, 'audit'],
+    enabled,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    queryFn: () => ok(api.GET('/api/letters/{lid}/audit/verify', { params: { path: { lid } } })),
+  });
+}
+
+/** After a change to a sign-on: the numbers, the lists and the feed. */
+function useRefreshTracking(lid: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all(
+      [trackingKeys.stats(lid), trackingKeys.signatures(lid), trackingKeys.activity(lid)].map(
+        (queryKey) => queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
+}
+
+/** Approve, reject, or correct the printed name (the signer is told by email). */
+export function useUpdateSignature(lid: string) {
+  const refresh = useRefreshTracking(lid);
+  return useMutation({
+    mutationFn: ({ sid, body }: { sid: string; body: Update }) =>
+      ok(api.PATCH('/api/signatures/{sid}', { params: { path: { sid } }, body })),
+    onSuccess: refresh,
+  });
+}
+
+/** A sign-on received by phone, mail or on paper, recorded as confirmed. */
+export function useAddManualSignature(lid: string) {
+  const refresh = useRefreshTracking(lid);
+  return useMutation({
+    mutationFn: (body: Manual) =>
+      ok(api.POST('/api/letters/{lid}/signatures', { params: { path: { lid } }, body })),
+    onSuccess: refresh,
+  });
+}
