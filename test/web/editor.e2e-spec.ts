@@ -172,6 +172,9 @@ describeWithBrowser(
         await page.getByRole('button', { name: 'Move addressee 2 up' }).click();
         await page.getByLabel('Subject line').fill(CONTENT.subject);
         await page.getByLabel('Salutation').fill(CONTENT.salutation);
+        // The label focuses the editor on a click, as a label does its field.
+        await page.getByText('Body (Markdown)').click();
+        expect(await focusedId(page)).toBe('field-content.body');
         await bodyEditor(page).fill(CONTENT.body);
         await page.getByLabel('Closing').fill(CONTENT.closing);
         await page.getByLabel('Heading over the signatories').fill(CONTENT.listHeading);
@@ -232,15 +235,6 @@ describeWithBrowser(
           })
         ).id;
         const page = await context.newPage();
-        const isBody = () =>
-          page.evaluate(
-            () =>
-              (
-                globalThis as unknown as {
-                  document: { activeElement: { getAttribute(n: string): string | null } | null };
-                }
-              ).document.activeElement?.getAttribute('aria-labelledby') === 'body-label',
-          );
         await openEditor(page, wid, lid);
         // From the heading: the way back, then the title.
         await page.keyboard.press('Tab');
@@ -249,7 +243,7 @@ describeWithBrowser(
         await page.keyboard.press('End');
         await page.keyboard.type(' now');
         // On to the body's editor, typed into at its end; undone and redone by the keyboard.
-        await tabTo(page, () => isBody());
+        await tabTo(page, async () => (await focusedId(page)) === 'field-content.body');
         await page.keyboard.press('Control+End');
         await page.keyboard.type(' Thank you.');
         const preview = page.getByRole('region', { name: 'Preview' });

@@ -31,13 +31,20 @@ export function BodyField({
   return (
     <div className="body-editor">
       <div className={invalid ? 'field field--invalid' : 'field'}>
-        {/* Names the editor through aria-labelledby: a label's `for` cannot point at it. */}
-        <label id="body-label">Body (Markdown)</label>
+        {/* Names the editor through aria-labelledby: a label's `for` cannot point at a
+            contenteditable, so a click on it focuses the editor by hand. */}
+        <label
+          id="body-label"
+          onClick={() => document.getElementById('field-content.body')?.focus()}
+        >
+          Body (Markdown)
+        </label>
         <p id="body-hint" className="field-hint">
           Paragraphs, ## and ### headings, &gt; quotes, lists, **bold**, _italic_ and links. Tab
           leaves the editor.
         </p>
         <MarkdownEditor
+          id="field-content.body"
           value={value}
           onChange={onChange}
           labelledBy="body-label"

@@ -49,7 +49,11 @@ const fromOutside = Annotation.define<boolean>();
 const setProblemLines = StateEffect.define<readonly number[]>();
 const problemLines = StateField.define<readonly number[]>({
   create: () => [],
-  update: (lines, tr) => tr.effects.find((e) => e.is(setProblemLines))?.value ?? lines,
+  // The same lines keep the same value, so the gutter is not redrawn on every keystroke.
+  update: (lines, tr) => {
+    const next = tr.effects.find((e) => e.is(setProblemLines))?.value;
+    return next && next.join() !== lines.join() ? next : lines;
+  },
 });
 
 const problemLine = Decoration.line({ class: 'cm-problem-line' });
@@ -81,6 +85,8 @@ const problemGutter = gutter({
 });
 
 interface Props {
+  /** The contenteditable's id, for the label to focus it on a click. */
+  id: string;
   value: string;
   onChange: (next: string) => void;
   /** The visible label's id: the editor's accessible name. */
@@ -97,6 +103,7 @@ interface Props {
  * outside (a conflict resolved) becomes one change in the same document, so undo survives.
  */
 export function MarkdownEditor({
+  id,
   value,
   onChange,
   labelledBy,
@@ -106,12 +113,13 @@ export function MarkdownEditor({
 }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const aria = useRef(new Compartment());
+  const attributes = useRef(new Compartment());
   const changed = useRef(onChange);
   changed.current = onChange;
 
-  const ariaAttributes = (): Extension =>
+  const ownAttributes = (): Extension =>
     EditorView.contentAttributes.of({
+      id,
       'aria-labelledby': labelledBy,
       'aria-describedby': describedBy,
       ...(invalid ? { 'aria-invalid': 'true' } : {}),
@@ -133,7 +141,7 @@ export function MarkdownEditor({
           syntaxHighlighting(highlight),
           problemLines,
           problemDecorations,
-          aria.current.of(ariaAttributes()),
+          attributes.current.of(ownAttributes()),
           EditorView.updateListener.of((update) => {
             const typed = update.transactions.some((tr) => !tr.annotation(fromOutside));
             if (update.docChanged && typed) changed.current(update.state.doc.toString());
@@ -158,9 +166,9 @@ export function MarkdownEditor({
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: aria.current.reconfigure(ariaAttributes()) });
-    // ariaAttributes reads exactly these.
-  }, [labelledBy, describedBy, invalid]);
+    view.current?.dispatch({ effects: attributes.current.reconfigure(ownAttributes()) });
+    // ownAttributes reads exactly these.
+  }, [id, labelledBy, describedBy, invalid]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: setProblemLines.of(problems.map((p) => p.line)) });
