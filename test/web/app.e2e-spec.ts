@@ -1,7 +1,7 @@
 import { AXE_SOURCE, AXE_TAGS, CHROMIUM, haveChromium, readableViolations } from '@app/testing';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WEB_APP_CSP } from '../../apps/api/src/web/web-app';
+import { WEB_APP_CSP, webAppCsp } from '../../apps/api/src/web/web-app';
 import type { TestApp } from '../support';
 import { startWebApp, stopWebApp } from './screens';
 
@@ -92,8 +92,20 @@ describeWithBrowser(
 
     it('serves the app at / with its CSP, and leaves /api, /health and the signer pages alone', async () => {
       const index = await t.http().get('/w/anything/settings').expect(200);
-      expect(index.headers['content-security-policy']).toBe(WEB_APP_CSP);
-      expect(index.headers['cache-control']).toBe('no-cache');
+      // A nonce per response, in the page and in its CSP's style-src alike; never a script's.
+      const nonceOf = (res: { text: string; headers: Record<string, string> }) => {
+        const nonce = /<meta name="csp-nonce" content="([A-Za-z0-9+/=]{24})" \/>/.exec(
+          res.text,
+        )?.[1];
+        expect(nonce).toBeDefined();
+        expect(res.headers['content-security-policy']).toBe(webAppCsp(nonce));
+        return nonce;
+      };
+      const again = await t.http().get('/w/anything/settings').expect(200);
+      expect(nonceOf(again)).not.toBe(nonceOf(index));
+      expect(index.headers['content-security-policy']).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
+      expect(index.headers['cache-control']).toBe('no-store');
       expect(index.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(index.headers['referrer-policy']).toBe('no-referrer');
       expect(index.text).toContain('<div id="root"></div>');
@@ -103,6 +115,7 @@ describeWithBrowser(
       expect(asset).toBeDefined();
       const js = await t.http().get(asset!).expect(200);
       expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(js.headers['content-security-policy']).toBe(WEB_APP_CSP);
 
       await t.http().get('/assets/missing.js').expect(404);
       const unknown = await t.http().get('/api/no-such-route').expect(404);

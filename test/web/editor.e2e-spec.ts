@@ -90,6 +90,9 @@ describeWithBrowser(
       return { revision: letter.revision as number, content: letter.content as object };
     };
 
+    /** The body's editor (CodeMirror's contenteditable), found by the name its label gives. */
+    const bodyEditor = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+
     const saved = (page: Page) =>
       page
         .getByRole('status')
@@ -100,6 +103,15 @@ describeWithBrowser(
       await page.goto(`${base}/w/${wid}/letters/${lid}/edit`);
       await heading(page, 'Edit draft');
       await page.getByRole('status').filter({ hasText: 'Loading' }).waitFor({ state: 'detached' });
+    }
+
+    /** Tab until `arrived` says so; fails after 40 presses. */
+    async function tabTo(page: Page, arrived: () => Promise<boolean>) {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        if (await arrived()) return;
+      }
+      throw new Error('not reached within 40 tabs');
     }
 
     async function fillAddressee(page: Page, n: number, a: Addressee) {
@@ -124,10 +136,22 @@ describeWithBrowser(
       try {
         const { wid, cid } = await leadWithCampaign(context);
         const page = await context.newPage();
-        // The editor works under the app's strict CSP: nothing it does may be refused.
+        // The editor works under the app's strict CSP: nothing it does may be refused, neither
+        // as the browser logs it nor as the page hears it (securitypolicyviolation).
         const refusedByCsp: string[] = [];
         page.on('console', (message) => {
           if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+        });
+        await page.exposeFunction('reportCspViolation', (what: string) => refusedByCsp.push(what));
+        await page.addInitScript(() => {
+          const page = globalThis as unknown as {
+            document: { addEventListener(type: string, on: (e: unknown) => void): void };
+            reportCspViolation(what: string): void;
+          };
+          page.document.addEventListener('securitypolicyviolation', (e) => {
+            const v = e as { violatedDirective: string; blockedURI: string };
+            page.reportCspViolation(`${v.violatedDirective} ${v.blockedURI}`);
+          });
         });
         await page.goto(`${base}/w/${wid}/campaigns/${cid}`);
         await heading(page, 'Press freedom');
@@ -148,7 +172,10 @@ describeWithBrowser(
         await page.getByRole('button', { name: 'Move addressee 2 up' }).click();
         await page.getByLabel('Subject line').fill(CONTENT.subject);
         await page.getByLabel('Salutation').fill(CONTENT.salutation);
-        await page.getByLabel('Body (Markdown)').fill(CONTENT.body);
+        // The label focuses the editor on a click, as a label does its field.
+        await page.getByText('Body (Markdown)').click();
+        expect(await focusedId(page)).toBe('field-content.body');
+        await bodyEditor(page).fill(CONTENT.body);
         await page.getByLabel('Closing').fill(CONTENT.closing);
         await page.getByLabel('Heading over the signatories').fill(CONTENT.listHeading);
         // The preview renders by the server's rules as it is typed.
@@ -163,25 +190,42 @@ describeWithBrowser(
 
         // A table: marked at its line while typing, and refused by the server on saving.
         const lines = CONTENT.body.split('\n').length;
-        await page
-          .getByLabel('Body (Markdown)')
-          .fill(`${CONTENT.body}\n\n| a | b |\n| - | - |\n| 1 | 2 |`);
+        await bodyEditor(page).fill(`${CONTENT.body}\n\n| a | b |\n| - | - |\n| 1 | 2 |`);
         const problem = `Line ${lines + 2}: tables are not allowed`;
         await page.getByText(problem).waitFor();
+        // Marked in the editor too: the line itself, and the gutter beside it.
+        await page.locator('.cm-problem-line').filter({ hasText: '| a | b |' }).waitFor();
+        const marks = page
+          .locator('.cm-problem-gutter .cm-gutterElement', { hasText: '!' })
+          .filter({ visible: true });
+        await marks.waitFor();
+        expect(await marks.count()).toBe(1);
+        expect(await bodyEditor(page).getAttribute('aria-describedby')).toBe(
+          'body-hint body-problems',
+        );
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page
           .getByRole('status')
           .filter({ hasText: `Not saved: content.body: line ${lines + 2}: tables are not allowed` })
           .waitFor();
-        expect(await page.getByLabel('Body (Markdown)').getAttribute('aria-invalid')).toBe('true');
+        expect(await bodyEditor(page).getAttribute('aria-invalid')).toBe('true');
         expect(await letterContent(context, lid)).toEqual(drafted);
+        // CodeMirror's own stylesheet, a <style> allowed by the page's nonce, is in force.
+        expect(
+          await page.locator('.cm-editor').evaluate((el) => {
+            const style = (
+              globalThis as unknown as { getComputedStyle(e: unknown): object }
+            ).getComputedStyle(el) as { display: string };
+            return style.display;
+          }),
+        ).toBe('flex');
         expect(refusedByCsp).toEqual([]);
       } finally {
         await context.close();
       }
     }, 120_000);
 
-    it('edits a field and saves with the keyboard alone', async () => {
+    it('edits a field and the body, and saves, with the keyboard alone', async () => {
       const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
       try {
         const { wid, cid } = await leadWithCampaign(context);
@@ -198,10 +242,26 @@ describeWithBrowser(
         expect(await focusedId(page)).toBe('field-content.title');
         await page.keyboard.press('End');
         await page.keyboard.type(' now');
+        // On to the body's editor, typed into at its end; undone and redone by the keyboard.
+        await tabTo(page, async () => (await focusedId(page)) === 'field-content.body');
+        await page.keyboard.press('Control+End');
+        await page.keyboard.type(' Thank you.');
+        const preview = page.getByRole('region', { name: 'Preview' });
+        await preview.getByText('teams. Thank you.').waitFor();
+        await page.keyboard.press('Control+z');
+        await preview.getByText('teams. Thank you.').waitFor({ state: 'detached' });
+        await page.keyboard.press('Control+y');
+        await preview.getByText('teams. Thank you.').waitFor();
+        // Tab is not trapped: it leaves the editor, on to the closing, where Enter saves.
+        await tabTo(page, async () => (await focusedId(page)) === 'field-content.closing');
         await page.keyboard.press('Enter');
         await saved(page);
         const { content } = await letterContent(context, lid);
-        expect(content).toEqual({ ...fixture.content, title: `${fixture.content.title} now` });
+        expect(content).toEqual({
+          ...fixture.content,
+          title: `${fixture.content.title} now`,
+          body: `${fixture.content.body} Thank you.`,
+        });
       } finally {
         await context.close();
       }
@@ -234,7 +294,7 @@ describeWithBrowser(
           await saved(mine);
 
           const body = fixture.content.body.replace('**without delay**', '**this week**');
-          await theirs.getByLabel('Body (Markdown)').fill(body);
+          await bodyEditor(theirs).fill(body);
           await theirs.getByRole('button', { name: 'Save', exact: true }).click();
           await theirs.getByRole('heading', { level: 2, name: /saved revision 2/ }).waitFor();
           await theirs.getByRole('status').filter({ hasText: 'Conflict' }).waitFor();
@@ -248,6 +308,11 @@ describeWithBrowser(
 
           await theirs.getByRole('button', { name: 'Save the merged version' }).click();
           await saved(theirs);
+          // Back in the form (kept under the conflict view), the merged text in its fields.
+          expect(await theirs.getByLabel('Title', { exact: true }).first().inputValue()).toBe(
+            'Release the journalists',
+          );
+          expect(await bodyEditor(theirs).textContent()).toContain('**this week**');
           expect(await letterContent(first, lid)).toEqual({
             revision: 3,
             content: { ...fixture.content, title: 'Release the journalists', body },

@@ -107,8 +107,25 @@ describeWithBrowser(
       throw new Error(`no focusable "${name}" within 30 tabs`);
     }
 
+    /**
+     * A `datetime-local` value (2026-12-20T17:00) typed as Chromium's en-US field takes it:
+     * month, day and year (each part moves on when full), ArrowRight from the year to the
+     * hour, then hour and minute on a 12-hour clock and A or P.
+     */
+    async function typeDateTime(page: Page, local: string) {
+      const [, year, month, day, hour, minute] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(
+        local,
+      )!;
+      const h = Number(hour);
+      await page.keyboard.type(`${month}${day}${year}`);
+      await page.keyboard.press('ArrowRight');
+      const twelve = String(h % 12 || 12).padStart(2, '0');
+      await page.keyboard.type(`${twelve}${minute}${h < 12 ? 'A' : 'P'}`);
+    }
+
     it('publishes with the keyboard alone, the deadline read in the letter’s zone; then a correction with its reason and consequences', async () => {
-      const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      // en-US: the order typeDateTime types the deadline's parts in.
+      const context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
       try {
         const { lid, path } = await draftLetter(context);
         const page = await context.newPage();
@@ -135,10 +152,9 @@ describeWithBrowser(
         expect(await page.getByLabel('Deadline').getAttribute('aria-invalid')).toBe('true');
 
         const { local, instant } = deadlineInLetterZone();
-        // The one step not typed: headless Chromium's datetime-local takes no typed digits
-        // (neither part by part nor whole), so the value is set as a picker would set it.
-        await page.getByLabel('Deadline').fill(local);
-        await page.getByLabel('Deadline').focus();
+        // Typed into the focused field, as a person would.
+        await typeDateTime(page, local);
+        expect(await page.getByLabel('Deadline').inputValue()).toBe(local);
         await tabTo(page, 'Publish');
         await page.keyboard.press('Enter');
         await dialog(page)

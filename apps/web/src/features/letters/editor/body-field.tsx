@@ -2,11 +2,13 @@ import { useMemo } from 'react';
 // The one server lib the web app may import (eslint.config.mjs): pure markdown-it, no Node
 // API, so the preview and the refused lines are the very rules the server saves by.
 import { markdownProblems, renderMarkdownHtml } from '../../../../../../libs/markdown/src';
+import { MarkdownEditor } from './markdown-editor';
 import type { BodyProblem } from './save-state';
 
 /**
  * The body's Markdown beside its preview (below it on phones). Constructs letters refuse are
- * listed with their line as they are typed, and the server's own refusal after a save.
+ * marked at their line in the editor and listed under it (the list is what screen readers
+ * get, through aria-describedby) as they are typed, and the server's own refusal after a save.
  */
 export function BodyField({
   value,
@@ -29,18 +31,26 @@ export function BodyField({
   return (
     <div className="body-editor">
       <div className={invalid ? 'field field--invalid' : 'field'}>
-        <label htmlFor="field-content.body">Body (Markdown)</label>
+        {/* Names the editor through aria-labelledby: a label's `for` cannot point at a
+            contenteditable, so a click on it focuses the editor by hand. */}
+        <label
+          id="body-label"
+          onClick={() => document.getElementById('field-content.body')?.focus()}
+        >
+          Body (Markdown)
+        </label>
         <p id="body-hint" className="field-hint">
-          Paragraphs, ## and ### headings, &gt; quotes, lists, **bold**, _italic_ and links.
+          Paragraphs, ## and ### headings, &gt; quotes, lists, **bold**, _italic_ and links. Tab
+          leaves the editor.
         </p>
-        <textarea
+        <MarkdownEditor
           id="field-content.body"
-          name="content.body"
-          rows={18}
           value={value}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? 'body-hint body-problems' : 'body-hint'}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={onChange}
+          labelledBy="body-label"
+          describedBy={invalid ? 'body-hint body-problems' : 'body-hint'}
+          invalid={invalid}
+          problems={problems}
         />
         <ul id="body-problems" className="field-error body-problems" aria-live="polite">
           {problems.map((p) => (

@@ -56,7 +56,7 @@ function DraftEditor({ lid, initial }: { lid: string; initial: Base }) {
         <SaveStatus state={state} />
         <span className="list-meta">Editing on revision {base.revision}</span>
       </div>
-      {state.kind === 'conflict' ? (
+      {state.kind === 'conflict' && (
         <ConflictView
           base={base.content}
           mine={draft}
@@ -64,25 +64,27 @@ function DraftEditor({ lid, initial }: { lid: string; initial: Base }) {
           currentRevision={state.currentRevision}
           onResolve={(content) => resolve(state.currentRevision, state.theirs, content)}
         />
-      ) : (
-        <form
-          className="editor-form"
-          noValidate
-          // Focus leaving the form (not moving between its fields) saves at once.
-          onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget)) void save();
-          }}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <DraftForm draft={draft} onChange={edit} refused={refused} />
-          <button type="submit" className="button button--primary">
-            Save
-          </button>
-        </form>
       )}
+      {/* Hidden, not unmounted, during a conflict: the body's editor keeps its undo history
+          and takes the resolved text as one more change. */}
+      <form
+        className="editor-form"
+        hidden={state.kind === 'conflict'}
+        noValidate
+        // Focus leaving the form (not moving between its fields) saves at once.
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) void save();
+        }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <DraftForm draft={draft} onChange={edit} refused={refused} />
+        <button type="submit" className="button button--primary">
+          Save
+        </button>
+      </form>
     </>
   );
 }
