@@ -6,7 +6,7 @@ import { NewLetterForm } from '../letters/new-letter-form';
 import { useWorkspace } from '../workspace/queries';
 import { CampaignSettings } from './campaign-settings';
 import { useCampaign } from './queries';
-import { drafts, managesCampaigns } from './roles';
+import { drafts, managesCampaigns } from '../../lib/roles';
 
 /** /w/:wid/campaigns/:cid: a campaign's letters; renaming and archiving for leads. */
 export function CampaignPage() {

@@ -4,7 +4,7 @@ import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
 import { NewCampaignForm } from './new-campaign-form';
 import { useCampaigns } from './queries';
-import { managesCampaigns } from './roles';
+import { managesCampaigns } from '../../lib/roles';
 
 /** /w/:wid, the workspace's home: its campaigns, and a new one for those who may. */
 export function CampaignsPage() {

@@ -13,7 +13,7 @@ import {
 } from './directory-query';
 import { DirectoryTable } from './directory-table';
 import { useDirectory } from './queries';
-import { managesDirectory } from './roles';
+import { managesDirectory } from '../../lib/roles';
 
 /**
  * /w/:wid/directory: the workspace's organizations, 50 at a time, searched, filtered by tag

@@ -8,7 +8,7 @@ import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
 import { directoryKey, type Organization } from './queries';
 import { useDuplicates } from './queries';
-import { managesDirectory } from './roles';
+import { managesDirectory } from '../../lib/roles';
 
 type Group = components['schemas']['DuplicateGroupView'];
 

@@ -5,7 +5,7 @@ import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
 import { OrganizationForm, type OrganizationBody } from './organization-form';
 import { directoryKey, organizationKey, useOrganization } from './queries';
-import { managesDirectory } from './roles';
+import { managesDirectory } from '../../lib/roles';
 
 /** What the directory's readers see in place of a form they may not use. */
 function ReadOnly({ wid }: { wid: string }) {

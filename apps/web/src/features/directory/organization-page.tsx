@@ -14,7 +14,7 @@ import {
   useOrganizationHistory,
   type Organization,
 } from './queries';
-import { managesDirectory } from './roles';
+import { managesDirectory } from '../../lib/roles';
 
 /** Set by the add and edit screens when they bring the user here. */
 interface Arrival {

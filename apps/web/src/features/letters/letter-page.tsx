@@ -5,7 +5,7 @@ import { CommentedDraft } from './comments/commented-draft';
 import { RevisionHistory } from './history/revision-history';
 import { LetterContent } from './letter-content';
 import { PublishSection } from './publish/publish-section';
-import { drafts } from '../campaigns/roles';
+import { drafts } from '../../lib/roles';
 import { useWorkspace } from '../workspace/queries';
 import { useLetter } from './queries';
 import { Deadline, StatusBadge } from './status';

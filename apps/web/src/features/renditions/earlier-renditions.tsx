@@ -1,5 +1,5 @@
 import type { components } from '../../api/schema';
-import { seesDeliveredNames } from '../campaigns/roles';
+import { seesDeliveredNames } from '../../lib/roles';
 import type { Rendition } from './queries';
 import { RenditionFacts } from './rendition-card';
 import { RenditionChangesView } from './rendition-changes';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
-import { rendersPdf } from '../campaigns/roles';
+import { rendersPdf } from '../../lib/roles';
 import { useLetter } from '../letters/queries';
 import { useWorkspace } from '../workspace/queries';
 import { EarlierRenditions } from './earlier-renditions';

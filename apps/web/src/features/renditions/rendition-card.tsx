@@ -5,7 +5,7 @@ import type { components } from '../../api/schema';
 import { formErrors } from '../../api/errors';
 import { LoadFailed, Loading } from '../../components/page';
 import { when } from '../../lib/when';
-import { rendersPdf, seesDeliveredNames } from '../campaigns/roles';
+import { rendersPdf, seesDeliveredNames } from '../../lib/roles';
 import { renditionKey, renditionsKey, type Rendition } from './queries';
 import { RenditionChangesView } from './rendition-changes';
 import { RenditionFiles } from './rendition-files';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LoadFailed, Loading } from '../../../components/page';
-import { comments } from '../../campaigns/roles';
+import { comments } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { CommentForm } from './comment-form';
 import { CommentItem } from './comment-item';

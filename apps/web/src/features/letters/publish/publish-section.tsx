@@ -1,5 +1,5 @@
 import type { components } from '../../../api/schema';
-import { publishes } from '../../campaigns/roles';
+import { publishes } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { PublishDialog } from './publish-dialog';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { components } from '../../../api/schema';
 import { FormAlert, SelectField, TextField, useFormErrors } from '../../../components/form';
-import { moderates } from '../../campaigns/roles';
+import { moderates } from '../../../lib/roles';
 import { useAddManualSignature } from './queries';
 import { VISIBILITY_NAMES } from './signature-labels';
 import { TrackingPage, useTracking } from './tracking-layout';

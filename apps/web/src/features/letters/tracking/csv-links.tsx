@@ -1,4 +1,4 @@
-import { exportsAll } from '../../campaigns/roles';
+import { exportsAll } from '../../../lib/roles';
 import type { components } from '../../../api/schema';
 
 type Role = components['schemas']['Role'];

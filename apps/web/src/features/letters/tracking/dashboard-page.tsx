@@ -1,4 +1,4 @@
-import { viewsActivity, viewsAudit } from '../../campaigns/roles';
+import { viewsActivity, viewsAudit } from '../../../lib/roles';
 import { Deadline, StatusBadge } from '../status';
 import { ActivityFeed } from './activity-feed';
 import { AuditBadge } from './audit-badge';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formErrors } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading } from '../../../components/page';
-import { moderates } from '../../campaigns/roles';
+import { moderates } from '../../../lib/roles';
 import { Pager } from './pager';
 import { useSignatures, useUpdateSignature } from './queries';
 import { SignatureSummary } from './signature-row';

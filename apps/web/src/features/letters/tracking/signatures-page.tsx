@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../../components/form';
 import { LoadFailed, Loading } from '../../../components/page';
-import { moderates } from '../../campaigns/roles';
+import { moderates } from '../../../lib/roles';
 import { Pager } from './pager';
 import { useSignatures, type Filters } from './queries';
 import { options, SOURCE_NAMES, STATUS_NAMES, VISIBILITY_NAMES } from './signature-labels';

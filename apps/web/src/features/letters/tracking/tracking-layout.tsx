@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading, Page } from '../../../components/page';
-import { moderates } from '../../campaigns/roles';
+import { moderates } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { LiveContext, useLetterEvents, type LiveState } from '../live/use-letter-events';
 import { useLetter } from '../queries';

@@ -1,4 +1,4 @@
-import type { components } from '../../api/schema';
+import type { components } from '../api/schema';
 
 type Role = components['schemas']['Role'];
 
@@ -18,6 +18,8 @@ export const comments = drafts;
 const coordinatorOrAbove = (role: Role) =>
   role === 'owner' || role === 'lead' || role === 'coordinator';
 export const moderates = coordinatorOrAbove;
+/** manage_directory (add, edit, archive, merge); every member reads the directory. */
+export const managesDirectory = coordinatorOrAbove;
 export const viewsActivity = coordinatorOrAbove;
 export const exportsAll = coordinatorOrAbove;
 export const rendersPdf = coordinatorOrAbove;
