@@ -1,9 +1,8 @@
-import { AXE_SOURCE, AXE_TAGS, CHROMIUM, haveChromium, readableViolations } from '@app/testing';
-import type { AxeResults } from 'axe-core';
+import { CHROMIUM, haveChromium } from '@app/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WEB_APP_CSP, webAppCsp } from '../../apps/api/src/web/web-app';
 import type { TestApp } from '../support';
-import { startWebApp, stopWebApp } from './screens';
+import { PASSWORD, screenProblems, startWebApp, stopWebApp, VIEWPORTS } from './screens';
 
 // The callbacks given to page.evaluate run in the browser; the project compiles without the
 // DOM library, so the few page globals they use are declared here, for this file only.
@@ -17,25 +16,13 @@ interface PageElement {
 }
 declare const document: {
   activeElement: PageElement | null;
-  documentElement: { scrollWidth: number };
   querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
   addEventListener(
     type: 'securitypolicyviolation',
     listener: (event: { violatedDirective: string; blockedURI: string }) => void,
   ): void;
 };
-declare const window: {
-  innerWidth: number;
-  axe: { run(options: object): Promise<AxeResults> };
-  cspViolations: string[];
-};
-
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 900 },
-  phone: { width: 375, height: 740 },
-};
-
-const PASSWORD = 'a long enough password';
+declare const window: { cspViolations: string[] };
 
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
@@ -239,23 +226,9 @@ describeWithBrowser(
         try {
           const page = await context.newPage();
           const check = async (name: string) => {
-            await page.addScriptTag({ content: AXE_SOURCE });
-            const results = await page.evaluate(
-              (tags) => window.axe.run({ runOnly: { type: 'tag', values: tags } }),
-              AXE_TAGS,
-            );
-            found[name] = readableViolations(results.violations);
-            shapes.push({
-              name,
-              ...(await page.evaluate(() => ({
-                main: document.querySelectorAll('main').length,
-                h1: document.querySelectorAll('h1').length,
-                unlabelled: [...document.querySelectorAll('input, select')]
-                  .filter((el) => !el.labels?.length)
-                  .map((el) => el.outerHTML),
-                overflow: document.documentElement.scrollWidth > window.innerWidth,
-              }))),
-            });
+            const { violations, ...shape } = await screenProblems(page);
+            found[name] = violations;
+            shapes.push({ name, ...shape });
           };
           const visit = async (path: string, title: string) => {
             await page.goto(base + path);
@@ -295,7 +268,7 @@ describeWithBrowser(
         }
         expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
         for (const shape of shapes) {
-          expect(shape).toMatchObject({ main: 1, h1: 1, unlabelled: [], overflow: false });
+          expect(shape).toMatchObject({ main: 1, h1: 1, unlabelled: [], overflow: [] });
         }
       }, 180_000);
     }

@@ -11,6 +11,8 @@ interface PageElement {
   id: string;
   outerHTML: string;
   labels?: { length: number } | null;
+  contains(other: PageElement): boolean;
+  getBoundingClientRect(): { right: number };
 }
 declare const document: {
   activeElement: PageElement | null;
@@ -49,12 +51,20 @@ export async function screenProblems(page: Page) {
     unlabelled: [...document.querySelectorAll('input, select')]
       .filter((el) => !el.labels?.length)
       .map((el) => el.outerHTML),
-    overflow: document.documentElement.scrollWidth > window.innerWidth,
+    // The elements that reach past the screen's right edge, none of whose own elements do
+    // (the culprits, not their containers), so that a failure names them.
+    overflow:
+      document.documentElement.scrollWidth > window.innerWidth
+        ? [...document.querySelectorAll('body *')]
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+            .filter((el, _, past) => !past.some((other) => other !== el && el.contains(other)))
+            .map((el) => el.outerHTML.slice(0, 160))
+        : [],
   }));
   return { violations: readableViolations(results.violations), ...shape };
 }
 
-export const NO_PROBLEMS = { violations: [], main: 1, h1: 1, unlabelled: [], overflow: false };
+export const NO_PROBLEMS = { violations: [], main: 1, h1: 1, unlabelled: [], overflow: [] };
 
 /** A call to the API as the context's signed-in account, with its CSRF header. */
 export async function apiAs(
