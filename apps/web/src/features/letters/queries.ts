@@ -8,6 +8,9 @@ export const letterQuery = (lid: string) =>
   queryOptions({
     queryKey: letterKey(lid),
     queryFn: () => ok(api.GET('/api/letters/{lid}', { params: { path: { lid } } })),
+    // Fresh for a moment: the copy the route's loader asked for (app.tsx) is not asked for
+    // again when the screen mounts. A save invalidates it, and that refetches at once.
+    staleTime: 2_000,
   });
 
 export function useLetter(lid: string) {

@@ -14,6 +14,9 @@ export const workspaceQuery = (wid: string) =>
   queryOptions({
     queryKey: workspaceKey(wid),
     queryFn: () => ok(api.GET('/api/workspaces/{wid}', { params: { path: { wid } } })),
+    // Fresh for a moment: the copy the route's loader asked for (app.tsx) is not asked for
+    // again when the screen mounts.
+    staleTime: 2_000,
   });
 
 export function useWorkspace(wid: string) {
