@@ -1,6 +1,7 @@
 // The web app in headless Chromium, against the built API on a fresh SQLite database:
-//   - the JavaScript and CSS the browser downloads for the first screen, gzip: /sign-in, and
-//     the signed-in first screen (the workspace's campaigns);
+//   - the JavaScript and CSS the browser downloads for the first screen, gzip -9 (the
+//     target's unit) and the bytes actually transferred (as the server encodes them):
+//     /sign-in, and the signed-in first screen (the workspace's campaigns);
 //   - page.goto() of the letter editor → usable, with a 3,000-word draft (cold: a fresh
 //     context each time, nothing cached; warm: the same page again);
 //   - keystroke latency in the body editor with its live preview, and the preview's delay.
@@ -111,12 +112,21 @@ function firstScreenStep(
             measure: `${label}: CSS, gzip (${files(screen.css.files)}, ${kb(screen.css.bytes)} as served)`,
             value: kb(screen.css.gzipBytes),
           },
+          {
+            measure: `${label}: JavaScript / CSS as transferred (Content-Encoding: ${[...new Set([...screen.js.encodings, ...screen.css.encodings])].join(', ')})`,
+            value: `${kb(screen.js.wireBytes)} / ${kb(screen.css.wireBytes)}`,
+          },
         ],
         checks: [
           {
             what: `${label}: the screen showed its heading "${heading}" and loaded JavaScript and CSS`,
             ok: screen.js.files > 0 && screen.css.files > 0,
-            detail: screen.downloads.map((d) => `${d.url} ${kb(d.gzipBytes)}`).join(', '),
+            detail: screen.downloads
+              .map(
+                (d) =>
+                  `${d.url} ${kb(d.gzipBytes)} gzip, ${kb(d.wireBytes)} ${d.encoding ?? 'identity'}`,
+              )
+              .join(', '),
           },
         ],
         data: { ...screen },

@@ -100,9 +100,46 @@ describeWithBrowser(
 
       const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index.text)?.[1];
       expect(asset).toBeDefined();
-      const js = await t.http().get(asset!).expect(200);
+      // Without Accept-Encoding (identity): the plain file; with it, the copy the build
+      // precompressed (vite.config.mts), with the same type, caching and CSP.
+      const js = await t.http().get(asset!).set('Accept-Encoding', 'identity').expect(200);
+      expect(js.headers['content-encoding']).toBeUndefined();
+      expect(js.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(js.headers['content-type']).toMatch(/javascript/);
       expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(js.headers['content-security-policy']).toBe(WEB_APP_CSP);
+      const gz = await t.http().get(asset!).set('Accept-Encoding', 'gzip').expect(200);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.headers['vary']).toMatch(/Accept-Encoding/i);
+      expect(gz.headers['content-type']).toBe(js.headers['content-type']);
+      expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(gz.headers['content-security-policy']).toBe(WEB_APP_CSP);
+      expect(Number(gz.headers['content-length'])).toBeLessThan(js.text.length / 2);
+      expect(gz.text).toBe(js.text); // supertest decodes the gzip body
+      // A different representation, a different ETag; each one revalidates to 304.
+      expect(gz.headers['etag']).toBeDefined();
+      expect(gz.headers['etag']).not.toBe(js.headers['etag']);
+      await t
+        .http()
+        .get(asset!)
+        .set('Accept-Encoding', 'gzip')
+        .set('If-None-Match', gz.headers['etag'])
+        .expect(304);
+      const br = await t
+        .http()
+        .head(asset!)
+        .set('Accept-Encoding', 'gzip, deflate, br')
+        .expect(200);
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(Number(br.headers['content-length'])).toBeLessThan(
+        Number(gz.headers['content-length']),
+      );
+      // Refused with q=0: the next best, never what the browser refused.
+      const noBr = await t.http().head(asset!).set('Accept-Encoding', 'br;q=0, gzip').expect(200);
+      expect(noBr.headers['content-encoding']).toBe('gzip');
+      // The API's responses are never compressed (its event streams must not be buffered).
+      const health = await t.http().get('/health').set('Accept-Encoding', 'gzip, br');
+      expect(health.headers['content-encoding']).toBeUndefined();
 
       await t.http().get('/assets/missing.js').expect(404);
       const unknown = await t.http().get('/api/no-such-route').expect(404);

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, type QueryKey } from '@tanstack/react-query';
 import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
 import { Page } from './components/page';
@@ -11,6 +11,7 @@ import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { SignedInLayout } from './features/auth/signed-in-layout';
 import { SignedOutLayout } from './features/auth/signed-out-layout';
+import { meQuery } from './features/auth/session';
 import { CampaignPage } from './features/campaigns/campaign-page';
 import { CampaignsPage } from './features/campaigns/campaigns-page';
 import { DirectoryPage } from './features/directory/directory-page';
@@ -20,10 +21,13 @@ import {
   NewOrganizationPage,
 } from './features/directory/organization-edit-pages';
 import { OrganizationPage } from './features/directory/organization-page';
+import { loadEditor } from './features/letters/editor/load-editor';
 import { LetterPage } from './features/letters/letter-page';
+import { letterQuery } from './features/letters/queries';
 import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
 import { HomeRedirect } from './features/workspace/home-redirect';
+import { workspaceQuery } from './features/workspace/queries';
 import { WorkspaceListPage } from './features/workspace/workspace-list-page';
 import { WorkspaceRoute } from './features/workspace/workspace-route';
 import { WorkspaceSettingsPage } from './features/workspace/workspace-settings-page';
@@ -35,6 +39,21 @@ const retry = (failures: number, error: unknown) =>
 export const queryClient = new QueryClient({
   defaultOptions: { queries: { retry, refetchOnWindowFocus: true }, mutations: { retry: false } },
 });
+
+/**
+ * Starts a query the route's screen will ask for, unless it is cached (stale or not: the
+ * screen's own useQuery refetches as before). Called from route loaders, which the router
+ * runs as soon as it matches a URL, before it renders anything or loads a lazy route's
+ * chunk: the account, the workspace and the letter are then asked for together, instead of
+ * each screen asking only once the one above it has drawn. Never awaited (the loader
+ * returns at once) and never throws: a failure shows on the screen's own query.
+ */
+function prefetch(options: { queryKey: QueryKey }): null {
+  if (queryClient.getQueryState(options.queryKey)?.data === undefined) {
+    void queryClient.prefetchQuery(options);
+  }
+  return null;
+}
 
 function NotFound() {
   return (
@@ -65,6 +84,7 @@ const router = createBrowserRouter([
   },
   {
     element: <SignedInLayout />,
+    loader: () => prefetch(meQuery),
     children: [
       { path: '/', element: <HomeRedirect /> },
       { path: '/workspaces', element: <WorkspaceListPage /> },
@@ -73,6 +93,7 @@ const router = createBrowserRouter([
       {
         path: '/w/:wid',
         element: <WorkspaceRoute />,
+        loader: ({ params }) => prefetch(workspaceQuery(params.wid ?? '')),
         children: [
           { index: true, element: <CampaignsPage /> },
           { path: 'campaigns/:cid', element: <CampaignPage /> },
@@ -80,10 +101,8 @@ const router = createBrowserRouter([
           // Lazy: the editor brings the Markdown renderer, which the first screen does not need.
           {
             path: 'letters/:lid/edit',
-            lazy: () =>
-              import('./features/letters/editor/editor-page').then((m) => ({
-                Component: m.EditorPage,
-              })),
+            loader: ({ params }) => prefetch(letterQuery(params.lid ?? '')),
+            lazy: () => loadEditor().then((m) => ({ Component: m.EditorPage })),
           },
           { path: 'directory', element: <DirectoryPage /> },
           { path: 'directory/new', element: <NewOrganizationPage /> },

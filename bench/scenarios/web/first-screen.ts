@@ -7,17 +7,28 @@ export interface Download {
   kind: 'js' | 'css';
   /** As served (decoded). */
   bytes: number;
-  /** As sent when the server compressed it, else gzip -9 of the body. */
+  /** gzip -9 of the decoded body: the size the target is set in, whatever the server sends. */
   gzipBytes: number;
+  /** The body's bytes as transferred (compressed when the server compressed it). */
+  wireBytes: number;
   /** The server's content-encoding, if any. */
   encoding?: string;
+}
+
+export interface Totals {
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+  wireBytes: number;
+  /** The content-encodings the files came in ('identity' for none), e.g. ['br']. */
+  encodings: string[];
 }
 
 export interface FirstScreen {
   url: string;
   downloads: Download[];
-  js: { files: number; bytes: number; gzipBytes: number };
-  css: { files: number; bytes: number; gzipBytes: number };
+  js: Totals;
+  css: Totals;
   /** Navigation start to the network going idle, for context only. */
   idleMs: number;
 }
@@ -36,14 +47,14 @@ async function download(response: Response): Promise<Download | undefined> {
   const body = await response.body();
   const encoding = response.headers()['content-encoding'];
   const compressed = encoding && encoding !== 'identity';
-  const gzipBytes = compressed
-    ? (await response.request().sizes()).responseBodySize
-    : gzipSync(body, { level: 9 }).length;
+  // What came over the connection: Chromium's count of the (encoded) body's bytes.
+  const wireBytes = (await response.request().sizes()).responseBodySize;
   return {
     url: new URL(response.url()).pathname,
     kind,
     bytes: body.length,
-    gzipBytes,
+    gzipBytes: gzipSync(body, { level: 9 }).length,
+    wireBytes,
     ...(compressed ? { encoding } : {}),
   };
 }
@@ -68,12 +79,14 @@ export async function firstScreen(
     const idleMs = Date.now() - start;
     await ready(page);
     const downloads = (await Promise.all(pending)).filter((d): d is Download => !!d);
-    const sum = (kind: Download['kind']) => {
+    const sum = (kind: Download['kind']): Totals => {
       const files = downloads.filter((d) => d.kind === kind);
       return {
         files: files.length,
         bytes: files.reduce((n, d) => n + d.bytes, 0),
         gzipBytes: files.reduce((n, d) => n + d.gzipBytes, 0),
+        wireBytes: files.reduce((n, d) => n + d.wireBytes, 0),
+        encodings: [...new Set(files.map((d) => d.encoding ?? 'identity'))].sort(),
       };
     };
     return { url, downloads, js: sum('js'), css: sum('css'), idleMs };

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 
 /**
  * The web app's CSP: everything from this origin, nothing inline, no other origin. Vite's
@@ -73,6 +73,86 @@ function appHeaders(res: Response, csp = WEB_APP_CSP): void {
   res.setHeader('X-Robots-Tag', 'noindex');
 }
 
+/** The precompressed files the build writes beside each asset (vite.config.mts), best first. */
+const ENCODINGS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** An asset's file name as Vite writes them: no folder, nothing to escape the directory. */
+const ASSET_NAME = /^\/[\w.-]+$/;
+
+/**
+ * The encoding to send of `offered` (the server's order of preference), by the request's
+ * Accept-Encoding (RFC 9110 12.5.3): the highest q-value above 0, a tie going to the
+ * server's order, not the header's (Chromium sends "gzip, deflate, br, zstd" and brotli is
+ * the smaller); `*` stands for any coding not named. Undefined for the plain file: no
+ * header, nothing offered acceptable, or identity preferred to all of them.
+ */
+export function chooseEncoding(
+  header: string | undefined,
+  offered: readonly string[],
+): string | undefined {
+  if (!header) return undefined;
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    const value = weight === undefined ? 1 : Number(weight);
+    q.set(name.trim(), Number.isFinite(value) ? value : 0);
+  }
+  const of = (coding: string) => q.get(coding) ?? q.get('*') ?? (coding === 'identity' ? 1 : 0);
+  let best: string | undefined;
+  for (const coding of offered) {
+    if (of(coding) > 0 && (best === undefined || of(coding) > of(best))) best = coding;
+  }
+  return best !== undefined && of(best) >= of('identity') ? best : undefined;
+}
+
+/**
+ * Serves an asset's precompressed copy (`x.js.br` or `x.js.gz`, written at build time) to a
+ * browser that accepts that encoding, through the same static handler as the plain file:
+ * the request is rewritten to the copy, with the plain file's Content-Type and
+ * `Content-Encoding` set first. Every asset response says `Vary: Accept-Encoding`, so a
+ * cache never hands the brotli body to a client that did not ask for it. The ETag is the
+ * copy's own (its size and time), different from the plain file's, as a different
+ * representation's must be. Chosen over the `compression` middleware: no CPU per response,
+ * the highest levels, brotli too, and nothing wrapped around the API's responses (its
+ * text/event-stream ones must be flushed as they are written). Only /assets goes through
+ * here; index.html (a few hundred bytes, and fresh at each response) is sent as it is.
+ */
+export function precompressedAssets(dir: string) {
+  // Hashed names never change content: whether a copy exists is asked of the disk once.
+  const exists = new Map<string, boolean>();
+  const has = (file: string) => {
+    let known = exists.get(file);
+    if (known === undefined) {
+      known = existsSync(file);
+      exists.set(file, known);
+    }
+    return known;
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !ASSET_NAME.test(req.path)) {
+      return next();
+    }
+    res.vary('Accept-Encoding');
+    const offered = ENCODINGS.filter(({ suffix }) => has(join(dir, req.path + suffix)));
+    if (offered.length === 0) return next();
+    const chosen = chooseEncoding(
+      req.headers['accept-encoding'],
+      offered.map((o) => o.encoding),
+    );
+    const copy = offered.find((o) => o.encoding === chosen);
+    if (!copy) return next();
+    res.type(extname(req.path));
+    res.setHeader('Content-Encoding', copy.encoding);
+    req.url = req.path + copy.suffix + req.url.slice(req.path.length);
+    return next();
+  };
+}
+
 /**
  * Serves the built web app at `/`: hashed files under /assets for a year (their names
  * change with their content), and index.html (with a fresh nonce, never stored) for every other
@@ -80,6 +160,7 @@ function appHeaders(res: Response, csp = WEB_APP_CSP): void {
  * Unknown /api paths keep their JSON 404; a missing asset is a 404 too, not the app.
  */
 export function serveWebApp(app: NestExpressApplication, dist = WEB_DIST): void {
+  app.use('/assets', precompressedAssets(join(dist, 'assets')));
   app.useStaticAssets(join(dist, 'assets'), {
     prefix: '/assets/',
     index: false,

@@ -1,17 +1,20 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { ApiError } from '../../api/errors';
 
 export const meKey = ['me'] as const;
 
+/** The signed-in user's query, shared by useMe and the router's prefetch (app.tsx). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: () => ok(api.GET('/api/auth/me')),
+  retry: false,
+  staleTime: 60_000,
+});
+
 /** The signed-in user; `signedOut` once the API has answered 401. */
 export function useMe() {
-  const query = useQuery({
-    queryKey: meKey,
-    queryFn: () => ok(api.GET('/api/auth/me')),
-    retry: false,
-    staleTime: 60_000,
-  });
+  const query = useQuery(meQuery);
   const signedOut = query.error instanceof ApiError && query.error.status === 401;
   return { ...query, signedOut };
 }

@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { CommentedDraft } from './comments/commented-draft';
 import { RevisionHistory } from './history/revision-history';
+import { loadEditor } from './editor/load-editor';
 import { LetterContent } from './letter-content';
 import { PublishSection } from './publish/publish-section';
 import { drafts } from '../../lib/roles';
@@ -96,7 +98,12 @@ export function LetterPage() {
 /** The editor's link, for the roles that may draft (the API refuses the others' saves). */
 function EditDraftLink({ wid, lid }: { wid: string; lid: string }) {
   const workspace = useWorkspace(wid);
-  if (!workspace.data || !drafts(workspace.data.role)) return null;
+  const may = !!workspace.data && drafts(workspace.data.role);
+  // The editor's chunk ahead of the click (load-editor.ts); a failure shows on the route.
+  useEffect(() => {
+    if (may) loadEditor().catch(() => undefined);
+  }, [may]);
+  if (!may) return null;
   return (
     <p>
       <Link to={`/w/${wid}/letters/${lid}/edit`}>Edit draft</Link>

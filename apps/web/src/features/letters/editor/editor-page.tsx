@@ -4,6 +4,7 @@ import { LoadFailed, Loading, Page } from '../../../components/page';
 import { useLetter } from '../queries';
 import { ConflictView } from './conflict-view';
 import { DraftForm } from './draft-form';
+import type { BodyProblem } from './save-state';
 import type { Base } from './use-draft';
 import { useDraft } from './use-draft';
 import { SaveStatus } from './save-status';
@@ -47,9 +48,12 @@ export function EditorPage() {
   );
 }
 
+/** No refusal: one array, so the memoised body field is not re-rendered for a new one. */
+const NONE_REFUSED: BodyProblem[] = [];
+
 function DraftEditor({ lid, initial }: { lid: string; initial: Base }) {
   const { base, draft, state, edit, save, resolve } = useDraft(lid, initial);
-  const refused = state.kind === 'failed' ? state.bodyProblems : [];
+  const refused = state.kind === 'failed' ? state.bodyProblems : NONE_REFUSED;
   return (
     <>
       <div className="editor-bar">
