@@ -422,7 +422,15 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
       displayName: '  Media Defence <b>Network</b>\u200B\u202E ',
     }).expect(200);
     expect(fixed.body.displayName).toBe('Media Defence <b>Network</b>');
-    expect((await patch(s.id, { status: 'rejected' }).expect(200)).body.status).toBe('rejected');
+    // A reason goes only with a rejection; it is cleaned like any text a signer will read.
+    expect(
+      (await patch(s.id, { displayName: 'MDN', reason: 'Not an organization' }).expect(400)).body
+        .message,
+    ).toMatch(/^reason: /);
+    const reason = 'We could not <i>confirm</i> this organization.\u202E';
+    expect((await patch(s.id, { status: 'rejected', reason }).expect(200)).body.status).toBe(
+      'rejected',
+    );
 
     // Rejected, the organization's place is free: a new sign-on may take it...
     const again = await added(lid, { organizationId: org, displayName: 'MDN' });
@@ -434,14 +442,15 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
 
     const actions = (await activity(lid))
       .filter((e) => e.subject.id === s.id)
-      .map((e) => [e.action, e.data.from, e.data.to]);
-    expect(actions).toEqual([
+      .map((e) => [e.action, e.data.from, e.data.to, e.data.reason]);
+    expect(actions.map((a) => a.slice(0, 3))).toEqual([
       ['signature.approved', 'rejected', 'confirmed'],
       ['signature.rejected', 'confirmed', 'rejected'],
       ['signature.edited', 'Media Defence Netwrok', 'Media Defence <b>Network</b>'],
       ['signature.approved', 'pending_approval', 'confirmed'],
       ['signature.added', undefined, undefined],
     ]);
+    expect(actions[1][3]).toBe('We could not <i>confirm</i> this organization.');
 
     await waitForQueuesIdle(t.app);
     const mails = sink.to(signer);
@@ -460,6 +469,11 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     expect(corrected.replyTo?.value[0].address).toBe(accounts.coordinator.user.email);
     expect(corrected.from?.value[0].name).toBe('Press Freedom Coalition');
     expect(mails[2].text).toContain('will not be listed');
+    expect(mails[2].text).toContain(
+      'Their reason: "We could not <i>confirm</i> this organization."',
+    );
+    expect(mails[2].html).toContain('We could not &lt;i&gt;confirm&lt;/i&gt; this organization.');
+    expect(mails[3].text).not.toContain('Their reason');
     // Only the signer's own sign-on: never the other one's name or address.
     expect(mails.every((m) => !m.text?.includes('MDN'))).toBe(true);
   });

@@ -197,20 +197,34 @@ describeWithBrowser(
           ).document.activeElement?.getAttribute('aria-label') === 'Approve Spam Corp',
       );
 
-      // Rejecting asks first, the focus on the answer; Cancel gives it back to the question.
+      // Rejecting asks first, the focus on the reason for the signer; Cancel gives it back
+      // to the question.
+      const reason = page.getByLabel('Reason, in the signer’s email (optional)');
+      const isFocused = () =>
+        reason.evaluate(
+          (el) =>
+            el ===
+            (globalThis as unknown as { document: { activeElement: unknown } }).document
+              .activeElement,
+        );
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('group', { name: 'Reject Spam Corp?' }).waitFor();
-      expect(await page.evaluate(focusedText)).toBe('Yes, reject');
+      expect(await isFocused()).toBe(true);
       await expectClean(page);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(focusedText)).toBe('Yes, reject');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('button', { name: 'Reject Spam Corp' }).waitFor();
       expect(await page.evaluate(focusedText)).toBe('Reject');
       await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: 'Yes, reject' }).waitFor();
+      await reason.waitFor();
+      expect(await isFocused()).toBe(true);
+      await page.keyboard.type('Not a member of the coalition.');
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      await page.getByText('Rejected Spam Corp; the signer is told.').waitFor();
+      await page.getByText('Rejected Spam Corp; the signer is told, with your reason.').waitFor();
       await page.getByText('No sign-on is waiting for approval.').waitFor();
 
       const byName = Object.fromEntries((await signatures()).map((s) => [s.displayName, s.status]));
@@ -218,6 +232,9 @@ describeWithBrowser(
       await waitForQueuesIdle(t.app);
       expect(sink.to('sam@harbour.example').length).toBeGreaterThanOrEqual(2);
       expect(sink.to('sam@spam.example').length).toBeGreaterThanOrEqual(2);
+      expect(sink.to('sam@spam.example').at(-1)!.text).toContain(
+        'Their reason: "Not a member of the coalition."',
+      );
       await page.close();
     });
 

@@ -73,6 +73,15 @@ export class UpdateSignatureDto {
   @IsOptional()
   @IsString()
   displayName?: string;
+
+  @ApiPropertyOptional({
+    example: 'We could not confirm that this organization exists.',
+    description:
+      'with status "rejected" only: why, in the mail the signer receives (at most 500)',
+  })
+  @IsOptional()
+  @IsString()
+  reason?: string;
 }
 
 export class ManualSignatureDto {

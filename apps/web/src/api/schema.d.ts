@@ -3786,6 +3786,11 @@ export interface components {
              * @example Reporters Alliance (Paris)
              */
             displayName?: string;
+            /**
+             * @description with status "rejected" only: why, in the mail the signer receives (at most 500)
+             * @example We could not confirm that this organization exists.
+             */
+            reason?: string;
         };
         UpdateWorkspaceDto: {
             /** @example Press Freedom Coalition */

@@ -14,6 +14,8 @@ export interface ModerationChange {
   transition: ModerationTransition | null;
   /** The name before the correction; null when the name stayed. */
   previousName: string | null;
+  /** Why the sign-on was not accepted, when the coordinator said. */
+  reason: string | null;
 }
 
 /** Tells the signer, in the coordinator's transaction, what a coordinator changed. */
@@ -54,6 +56,7 @@ export class ModerationMailer {
       approved: change.transition === 'approved',
       rejected: change.transition === 'rejected',
       renamed: change.previousName !== null,
+      reason: change.reason,
       link: this.link(signature, invitation, to),
     });
     await this.mail.queue(manager, {

@@ -60,6 +60,8 @@ export interface SignatureListQuery {
 export interface SignatureChange {
   status?: ModerationStatus;
   displayName?: string;
+  /** Why a sign-on is rejected; told to the signer and kept in the audit trail. */
+  reason?: string;
 }
 
 export interface LetterChainVerification extends ChainVerification {
@@ -166,9 +168,13 @@ export class SignaturesService {
       change.displayName === undefined
         ? undefined
         : signerText('displayName', change.displayName, 300, true)!;
+    if (change.reason !== undefined && change.status !== 'rejected') {
+      throw DomainError.invalid('reason', 'a reason goes with status "rejected" only');
+    }
+    const reason = signerText('reason', change.reason, 500, false) ?? null;
     try {
       return await this.dataSource.transaction((manager) =>
-        this.updateIn(manager, signatureId, actorId, change.status, displayName),
+        this.updateIn(manager, signatureId, actorId, change.status, displayName, reason),
       );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -186,6 +192,7 @@ export class SignaturesService {
     actorId: string,
     status: ModerationStatus | undefined,
     displayName: string | undefined,
+    reason: string | null,
   ): Promise<PrivateSignatureView> {
     const signature = await manager.findOneBy(SignatureEntity, { id: signatureId });
     if (!signature) throw DomainError.notFound('signature');
@@ -221,14 +228,22 @@ export class SignaturesService {
       });
     }
     if (transition) {
-      await record(`signature.${transition}`, { from: before.status, to: signature.status });
+      await record(`signature.${transition}`, {
+        from: before.status,
+        to: signature.status,
+        ...(transition === 'rejected' && reason ? { reason } : {}),
+      });
     }
     const coordinator = await manager.findOneBy(UserEntity, { id: actorId });
     await this.mailer.notify(
       manager,
       published,
       signature,
-      { transition, previousName: renamed ? before.displayName : null },
+      {
+        transition,
+        previousName: renamed ? before.displayName : null,
+        reason: transition === 'rejected' ? reason : null,
+      },
       coordinator?.email ?? null,
     );
     return privateSignatureView(signature);

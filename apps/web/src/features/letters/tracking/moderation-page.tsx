@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formErrors } from '../../../api/errors';
 import type { components } from '../../../api/schema';
+import { TextField } from '../../../components/form';
 import { LoadFailed, Loading } from '../../../components/page';
 import { moderates } from '../../../lib/roles';
 import { Pager } from './pager';
@@ -93,22 +94,27 @@ function PendingRow({
     if (cancelled) rejectRef.current?.focus();
   }, [cancelled]);
   const [problem, setProblem] = useState('');
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
   const update = useUpdateSignature(lid);
   const problemId = `problem-${signature.id}`;
   const decide = (status: 'confirmed' | 'rejected') => {
     setProblem('');
+    setReasonError(undefined);
     done('');
+    const told = status === 'rejected' && reason.trim() ? { reason } : {};
     update.mutate(
-      { sid: signature.id, body: { status } },
+      { sid: signature.id, body: { status, ...told } },
       {
         onSuccess: () =>
           done(
             status === 'confirmed'
               ? `Approved ${signature.displayName}; the signer is told.`
-              : `Rejected ${signature.displayName}; the signer is told.`,
+              : `Rejected ${signature.displayName}; the signer is told${told.reason ? ', with your reason' : ''}.`,
           ),
         onError: (error) => {
-          const errors = formErrors(error, ['status']);
+          const errors = formErrors(error, ['status', 'reason']);
+          setReasonError(errors.fields.reason);
           setProblem(errors.fields.status ?? errors.form ?? '');
         },
       },
@@ -121,13 +127,21 @@ function PendingRow({
       {rejecting ? (
         <div className="inline-form" role="group" aria-label={`Reject ${name}?`}>
           <span>Reject this sign-on? The signer is told by email.</span>
+          <TextField
+            name={`reason-${signature.id}`}
+            label="Reason, in the signer’s email (optional)"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={reasonError}
+            maxLength={500}
+            autoFocus
+          />
           <button
             type="button"
             className="button button--danger"
             onClick={() => decide('rejected')}
             disabled={update.isPending}
             aria-describedby={problem ? problemId : undefined}
-            autoFocus
           >
             Yes, reject
           </button>
