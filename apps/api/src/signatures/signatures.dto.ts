@@ -76,8 +76,7 @@ export class UpdateSignatureDto {
 
   @ApiPropertyOptional({
     example: 'We could not confirm that this organization exists.',
-    description:
-      'with status "rejected" only: why, in the mail the signer receives (at most 500)',
+    description: 'with status "rejected" only: why, in the mail the signer receives (at most 500)',
   })
   @IsOptional()
   @IsString()
