@@ -13,13 +13,7 @@ import { InvitationEntity } from '../invitations/invitation.entity';
 import { findLetterOrFail } from '../letters/find-letter';
 import { visibilities, type Visibility } from '../letters/letter-settings';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import {
-  ACTIVITY_PAGE,
-  ACTIVITY_PAGE_MAX,
-  actingUserIds,
-  activityEvent,
-  type ActivityEvent,
-} from './letter-activity';
+import { ACTIVITY_PAGE, ACTIVITY_PAGE_MAX, type ActivityEvent } from './letter-activity';
 import { letterStats, type LetterStats } from './letter-stats';
 import { manualConsentText, manualSignOn, type ManualSignOnInput } from './manual-sign-on';
 import { ModerationMailer } from './moderation-mailer';
@@ -353,14 +347,24 @@ export class SignaturesService {
       page.limit ?? ACTIVITY_PAGE,
       page.before,
     );
-    const ids = actingUserIds(events);
-    const users = ids.length
-      ? await this.dataSource
-          .getRepository(UserEntity)
-          .find({ where: { id: In(ids) }, select: { id: true, name: true } })
-      : [];
-    const names = new Map(users.map((u) => [u.id, u.name]));
-    return events.map((event) => activityEvent(event, names));
+    return this.audit.activityOf(events);
+  }
+
+  /**
+   * What a live stream that resumes after `afterSeq` missed, oldest first. More than
+   * `limit` events: `missed` is null and `lastSeq` is the newest event's seq, so the client
+   * refetches the feed and goes on from there.
+   */
+  async activitySince(
+    letterId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ missed: ActivityEvent[] | null; lastSeq: number }> {
+    const events = await this.audit.letterActivitySince(letterId, afterSeq, limit + 1);
+    if (events.length <= limit) {
+      return { missed: events, lastSeq: events.at(-1)?.seq ?? afterSeq };
+    }
+    return { missed: null, lastSeq: await this.audit.lastLetterSeq(letterId) };
   }
 
   /** Recomputes the hash chain of the workspace that owns the letter. */
