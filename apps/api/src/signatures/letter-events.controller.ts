@@ -55,7 +55,8 @@ export class LetterEventsController {
     schema: { type: 'integer', minimum: 0 },
   })
   @ApiOkResponse({
-    description: STREAM_DESCRIPTION,
+    description:
+      'the stream (`Cache-Control: no-cache, no-transform`, `X-Accel-Buffering: no`); its events are in x-sse-events',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ApiExtension('x-sse-events', {
