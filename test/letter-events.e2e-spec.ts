@@ -1,5 +1,7 @@
+import { AuditService } from '@app/domain';
 import { SmtpSink } from '@app/testing';
 import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { Coalition, Contract, createTestApp, SseClient, type TestApp } from './support';
 
 interface ActivityEvent {
@@ -122,6 +124,41 @@ describe('the live event stream of a letter', () => {
     expect(byQuery.dataOf<ActivityEvent>('activity').map((e) => e.seq)).toEqual(
       after.map((e) => e.seq).filter((s) => s > missed[0].seq && s <= live.seq),
     );
+  });
+
+  it('sends one `reset` instead of replaying more than 500 missed events, then goes on live', async () => {
+    const lid = await coalition.draftLetter();
+    const audit = t.app.get(AuditService);
+    await t.app.get(DataSource).transaction((manager) =>
+      audit.appendMany(
+        manager,
+        Array.from({ length: 501 }, (_, n) => ({
+          workspaceId: coalition.workspaceId,
+          event: {
+            actor: { type: 'system' as const, id: null },
+            action: 'test.filler',
+            subject: { type: 'letter', id: lid },
+            letterId: lid,
+            data: { n },
+          },
+        })),
+      ),
+    );
+    const newest = (await activity(lid))[0].seq;
+
+    // From the start: every event of the letter, more than a stream replays.
+    const stream = await open(lid, { 'Last-Event-ID': '0' });
+    const reset = await stream.waitFor((e) => e.event === 'reset', 'the reset');
+    expect(reset.id).toBe(String(newest));
+    expect(JSON.parse(reset.data)).toEqual({ reason: 'missed', lastEventId: newest });
+    await t
+      .http()
+      .post(`/api/letters/${lid}/publish`)
+      .set(coalition.auth())
+      .send({ deadline: new Date(t.clock.now().getTime() + 10 * 24 * 3600 * 1000).toISOString() })
+      .expect(200);
+    await stream.waitForData<ActivityEvent>('activity', (e) => e.action === 'letter.published');
+    expect(stream.events.map((e) => e.event)).toEqual(['reset', 'activity']);
   });
 
   it('accepts the session cookie, as an EventSource sends it', async () => {

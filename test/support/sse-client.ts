@@ -96,7 +96,8 @@ export class SseClient {
   }
 
   private describe(): string {
-    return JSON.stringify(this.events.map((e) => `${e.event}#${e.id ?? ''} ${e.data}`));
+    const last = this.events.slice(-10).map((e) => `${e.event}#${e.id ?? ''} ${e.data}`);
+    return `${this.events.length} events, the last ones: ${JSON.stringify(last)}`;
   }
 
   private notify(): void {
