@@ -199,7 +199,7 @@ describe('the live event stream of a letter', () => {
         .expect(201)
     ).body.token as string;
     const path = '/api/letters/{lid}/events';
-    const check = (status: number) => async (res: import('supertest').Response) => {
+    const check = (status: number) => (res: import('supertest').Response) => {
       expect(res.status).toBe(status);
       contract.expect('get', path, res);
     };
