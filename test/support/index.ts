@@ -4,3 +4,4 @@ export * from './coalition';
 export * from './probe.module';
 export * from './test-app';
 export * from './contract';
+export * from './sse-client';

@@ -21,6 +21,8 @@ import { OpenSignOnPageController } from './sign/open-sign-on-page.controller';
 import { PublicLetterPageController } from './sign/public-letter-page.controller';
 import { SignPageController } from './sign/sign-page.controller';
 import { SignaturesController } from './signatures/signatures.controller';
+import { LetterEventsController } from './signatures/letter-events.controller';
+import { LetterEventStreams } from './signatures/letter-event-streams';
 import { HealthModule } from './health/health.module';
 import { JoinController } from './join/join.controller';
 import { JoinPageController } from './join/join-page.controller';
@@ -70,6 +72,7 @@ export class ApiModule {
         OrganizationsController,
         InvitationsController,
         SignaturesController,
+        LetterEventsController,
         SignController,
         RenditionsController,
         LetterheadController,
@@ -78,7 +81,7 @@ export class ApiModule {
         OpenSignOnPageController,
         PublicLetterPageController,
       ],
-      providers: [LinkMissLimiter],
+      providers: [LinkMissLimiter, LetterEventStreams],
     };
   }
 }

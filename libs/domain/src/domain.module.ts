@@ -11,6 +11,7 @@ import { AuditService } from './audit/audit.service';
 import { CampaignEntity } from './campaigns/campaign.entity';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { Clock } from './clock';
+import { LetterEvents } from './events/letter-events';
 import { CommentEntity } from './letters/comment.entity';
 import { CommentsService } from './letters/comments.service';
 import { LetterRevisionEntity } from './letters/letter-revision.entity';
@@ -52,6 +53,7 @@ import { WorkspaceEntity } from './workspaces/workspace.entity';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
 const services = [
+  LetterEvents,
   RenditionsService,
   RenditionRenderer,
   LetterheadService,

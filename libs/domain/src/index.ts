@@ -11,6 +11,7 @@ export * from './audit/audit.service';
 export * from './clock';
 export * from './domain.module';
 export * from './errors/domain-error';
+export * from './events/letter-events';
 export * from './permissions/actions';
 export * from './permissions/workspace-scope';
 export * from './workspaces/join.service';

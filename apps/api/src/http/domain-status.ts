@@ -12,6 +12,7 @@ const statusByCode: Record<DomainErrorCode, number> = {
   [DomainErrorCode.Unsupported]: 422,
   [DomainErrorCode.TooLarge]: 413,
   [DomainErrorCode.TooMany]: 429,
+  [DomainErrorCode.Unavailable]: 503,
 };
 
 export function statusOf(error: DomainError): number {

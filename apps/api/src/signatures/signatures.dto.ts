@@ -168,3 +168,18 @@ export class ActivityQueryDto {
   @Max(INT32_MAX)
   before?: number;
 }
+
+export class LetterEventsQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'resume after this event id (an activity seq), for clients that cannot send the ' +
+      'Last-Event-ID header; the header wins when both are given',
+    maximum: INT32_MAX,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(INT32_MAX)
+  lastEventId?: number;
+}

@@ -911,6 +911,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/{lid}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live activity and rendition progress of the letter, as Server-Sent Events (text/event-stream); resumable with Last-Event-ID
+         * @description `retry: 3000` first, then these events, and a `: keep-alive` comment every 15 s:
+         *
+         *     - `activity` (with `id:` its seq): a new event of the letter’s activity feed; data: ActivityEventView.
+         *     - `rendition` (no id): a rendition of the letter was queued, made progress, finished or failed; data: RenditionProgressEventView.
+         *     - `reset` (with `id:`): more than 500 events were missed since Last-Event-ID; refetch the feed; data: LetterEventsResetView.
+         *
+         *     With `Last-Event-ID` (or `?lastEventId=`), the events after it come first, in order, then live ones, without gap or duplicate.
+         */
+        get: operations["LetterEventsController_letterEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sign/{token}": {
         parameters: {
             query?: never;
@@ -2134,6 +2160,19 @@ export interface components {
              */
             correctionAllowed: boolean;
         };
+        LetterEventsResetView: {
+            /**
+             * @description missed: more events happened since Last-Event-ID than a stream replays; refetch the activity feed (and whatever it shows); live events follow
+             * @example missed
+             * @enum {string}
+             */
+            reason: "missed";
+            /**
+             * @description the newest event id; also the reset’s own id
+             * @example 1204
+             */
+            lastEventId: number;
+        };
         LetterSettingsDto: {
             signatoryOrder?: components["schemas"]["SignatoryOrder"];
             numbered?: boolean;
@@ -3202,6 +3241,24 @@ export interface components {
             sha256: string;
             /** @example 48213 */
             bytes: number;
+        };
+        RenditionProgressEventView: {
+            /**
+             * Format: uuid
+             * @example 6e1b2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e
+             */
+            id: string;
+            /** @example rendering */
+            status: components["schemas"]["RenditionStatus"];
+            /** @example 40 */
+            progress: number;
+            /** @description empty until done; then the pages and sha256 of each file */
+            files: components["schemas"]["RenditionFileView"][];
+            /**
+             * @description why it failed, when it did
+             * @example letterhead logo: not a PNG or JPEG image
+             */
+            error?: string;
         };
         RenditionSinceView: {
             /**
@@ -9205,6 +9262,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LetterChainVerificationView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    LetterEventsController_letterEvents: {
+        parameters: {
+            query?: {
+                /** @description resume after this event id (an activity seq), for clients that cannot send the Last-Event-ID header; the header wins when both are given */
+                lastEventId?: number;
+            };
+            header?: {
+                /** @description the id of the last event received: resume after it */
+                "Last-Event-ID"?: number;
+            };
+            path: {
+                lid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stream (`Cache-Control: no-cache, no-transform`, `X-Accel-Buffering: no`); its events are in x-sse-events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description invalid input; `message` names the field */

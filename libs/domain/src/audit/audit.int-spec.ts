@@ -3,6 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../clock';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditService } from './audit.service';
+import type { LetterEvents } from '../events/letter-events';
 import {
   openAuditDatabase,
   testEvent as event,
@@ -14,6 +15,9 @@ import {
  * chained after their transaction commits; on SQLite they are chained at once. Either way a
  * reader must find every committed event chained, in one unbroken chain.
  */
+/** Live events go nowhere here (test/letter-events.e2e-spec.ts follows them). */
+const letterEvents = { publish: () => Promise.resolve() } as unknown as LetterEvents;
+
 describe('AuditService', () => {
   let database: AuditDatabase;
   let dataSource: DataSource;
@@ -24,7 +28,7 @@ describe('AuditService', () => {
   beforeEach(async () => {
     database = await openAuditDatabase();
     ({ dataSource, workspaceId } = database);
-    audit = new AuditService(dataSource, new Clock());
+    audit = new AuditService(dataSource, new Clock(), letterEvents);
     await audit.onApplicationBootstrap();
   });
   afterEach(async () => {
@@ -69,7 +73,7 @@ describe('AuditService', () => {
       await audit.seal(workspaceId);
       await dataSource.query('UPDATE audit_events SET journal = NULL');
       // More pending events than one sealing transaction takes, from a process that stopped.
-      const stopped = new AuditService(dataSource, new Clock());
+      const stopped = new AuditService(dataSource, new Clock(), letterEvents);
       // It stops before its after-commit hook runs: take the hook away.
       dataSource.subscribers.pop();
       await dataSource.transaction((manager) =>
@@ -83,7 +87,7 @@ describe('AuditService', () => {
       // `audit` did not write them, so nothing seals them until a start looks for them.
       expect(await pending()).toBe(2500);
 
-      const restarted = new AuditService(dataSource, new Clock());
+      const restarted = new AuditService(dataSource, new Clock(), letterEvents);
       await restarted.onApplicationBootstrap();
       expect(await pending()).toBe(0);
       expect(await restarted.verify(workspaceId)).toEqual({ valid: true, events: 2502 });

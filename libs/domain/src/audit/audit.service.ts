@@ -1,7 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, LessThan, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, LessThan, MoreThan, Not, type EntityManager } from 'typeorm';
+import { userNames } from '../accounts/user-names';
 import { Clock } from '../clock';
+import { LetterEvents } from '../events/letter-events';
+import { actingUserIds, activityEvent, type ActivityEvent } from '../signatures/letter-activity';
+import { AfterCommit } from './after-commit';
 import { GENESIS, hashOf, type AuditChainStrategy } from './audit-chain';
 import { AuditEventEntity, type ActorType } from './audit-event.entity';
 import { DeferredSealing } from './deferred-sealing';
@@ -43,15 +47,27 @@ export interface ChainVerification {
 export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Audit');
   private readonly chain: AuditChainStrategy;
+  /** The live events being published, in the order their events were chained. */
+  private publishing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
   ) {
-    this.chain =
-      this.dataSource.options.type === 'postgres'
-        ? new DeferredSealing(this.dataSource, this.logger)
-        : new InlineChain();
+    // An event goes live once it has its place in the chain (its seq, the stream's event
+    // id) and that place is committed: after the recording transaction on SQLite, after
+    // the sealing pass on PostgreSQL.
+    if (this.dataSource.options.type === 'postgres') {
+      this.chain = new DeferredSealing(this.dataSource, this.logger, (events) =>
+        this.chained(events),
+      );
+    } else {
+      const afterCommit = new AfterCommit(this.dataSource);
+      this.chain = new InlineChain((manager, events) =>
+        afterCommit.run(manager, () => this.chained(events)),
+      );
+    }
   }
 
   /** Events left pending by a process that stopped before sealing them are chained now. */
@@ -134,6 +150,42 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
+  /**
+   * A letter's events after `afterSeq`, oldest first, at most `limit`, as the activity feed
+   * shows them: what a stream that resumes missed.
+   */
+  async letterActivitySince(
+    letterId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<ActivityEvent[]> {
+    await this.chain.sealLetter(letterId);
+    const events = await this.dataSource.getRepository(AuditEventEntity).find({
+      where: { letterId, seq: MoreThan(afterSeq) },
+      order: { seq: 'ASC' },
+      take: limit,
+    });
+    return this.activityOf(events);
+  }
+
+  /** The newest chained event of a letter, if any. */
+  async lastLetterSeq(letterId: string): Promise<number> {
+    await this.chain.sealLetter(letterId);
+    const [last] = await this.dataSource.getRepository(AuditEventEntity).find({
+      where: { letterId, seq: Not(IsNull()) },
+      order: { seq: 'DESC' },
+      take: 1,
+      select: { id: true, seq: true },
+    });
+    return last?.seq ?? 0;
+  }
+
+  /** Activity feed items of these events, with the names of the users who acted. */
+  async activityOf(events: AuditEventEntity[]): Promise<ActivityEvent[]> {
+    const names = await userNames(this.dataSource.manager, actingUserIds(events));
+    return events.map((event) => activityEvent(event, names));
+  }
+
   /** Newest first. */
   async list(workspaceId: string, limit = 100): Promise<AuditEventEntity[]> {
     await this.seal(workspaceId);
@@ -145,5 +197,27 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   /** Before the database closes: the scheduled passes run now, the running ones finish. */
   async onModuleDestroy(): Promise<void> {
     await this.chain.stop();
+    await this.publishing;
+  }
+
+  /** Newly chained events go live on their letter's stream (LetterEvents). */
+  private chained(events: AuditEventEntity[]): void {
+    const ofLetters = events.filter((event) => event.letterId && event.seq !== null);
+    if (!ofLetters.length) return;
+    this.publishing = this.publishing
+      .then(() => this.publish(ofLetters))
+      .catch((error: Error) =>
+        // The events are stored: a stream that resumes reads them from the database.
+        this.logger.warn(`live activity events not published: ${error.message}`),
+      );
+  }
+
+  private async publish(events: AuditEventEntity[]): Promise<void> {
+    const items = await this.activityOf(events);
+    await Promise.all(
+      items.map((event, i) =>
+        this.letterEvents.publish(events[i].letterId!, { type: 'activity', event }),
+      ),
+    );
   }
 }

@@ -38,6 +38,8 @@ export class DeferredSealing implements AuditChainStrategy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
+    /** Hears of the events a pass chained, once its transaction has committed. */
+    private readonly onChained?: (events: AuditEventEntity[]) => void,
   ) {
     const subscriber: EntitySubscriberInterface = {
       afterTransactionCommit: ({ queryRunner }) => this.committed(queryRunner),
@@ -176,14 +178,14 @@ export class DeferredSealing implements AuditChainStrategy {
   /** One pass: chains the pending events in insertion order, in batches. */
   private async sealPending(workspaceId: string): Promise<void> {
     for (;;) {
-      const sealed = await this.dataSource.transaction(async (manager) => {
+      const chained = await this.dataSource.transaction(async (manager) => {
         // Excludes other passes over this workspace (in any process), not the writers:
         // inserting an event only takes a key-share lock on the workspace row.
         const found = await manager.query<unknown[]>(
           'SELECT id FROM workspaces WHERE id = $1 FOR NO KEY UPDATE',
           [workspaceId],
         );
-        if (!found.length) return 0;
+        if (!found.length) return [];
         // The pending events in the order they were written (the partial index
         // audit_events_pending), and the chain's last event (the (workspace, seq) index).
         // Two queries: one with an OR reads every event of the workspace.
@@ -193,7 +195,7 @@ export class DeferredSealing implements AuditChainStrategy {
           .orderBy('e.journal', 'ASC')
           .limit(SEAL_BATCH)
           .getMany();
-        if (!pending.length) return 0;
+        if (!pending.length) return [];
         const last = await manager
           .createQueryBuilder(AuditEventEntity, 'e')
           .where('e.workspaceId = :workspaceId AND e.seq IS NOT NULL', { workspaceId })
@@ -212,6 +214,7 @@ export class DeferredSealing implements AuditChainStrategy {
             `($${n + 1}::varchar, $${n + 2}::integer, $${n + 3}::varchar, $${n + 4}::varchar)`,
           );
           params.push(event.id, seq, prevHash, hash);
+          Object.assign(event, { seq, prevHash, hash });
           prevHash = hash;
         }
         await manager.query(
@@ -220,9 +223,10 @@ export class DeferredSealing implements AuditChainStrategy {
             WHERE e.id = v.id AND e.seq IS NULL`,
           params,
         );
-        return pending.length;
+        return pending;
       });
-      if (sealed < SEAL_BATCH) return;
+      if (chained.length) this.onChained?.(chained);
+      if (chained.length < SEAL_BATCH) return;
     }
   }
 }

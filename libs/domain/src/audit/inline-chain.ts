@@ -8,6 +8,11 @@ import { GENESIS, hashOf, type AuditChainStrategy, type AuditRow } from './audit
  * cannot race; nothing is ever left to seal.
  */
 export class InlineChain implements AuditChainStrategy {
+  /** `onChained` hears of the events chained by a write, in its transaction. */
+  constructor(
+    private readonly onChained?: (manager: EntityManager, events: AuditEventEntity[]) => void,
+  ) {}
+
   async write(manager: EntityManager, rows: AuditRow[]): Promise<AuditEventEntity[]> {
     const chained: AuditEventEntity[] = [];
     const lastOf = new Map<string, { seq: number; hash: string }>();
@@ -32,6 +37,7 @@ export class InlineChain implements AuditChainStrategy {
       .values(chained)
       .updateEntity(false)
       .execute();
+    this.onChained?.(manager, chained);
     return chained;
   }
 

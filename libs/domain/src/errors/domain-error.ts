@@ -11,6 +11,8 @@ export enum DomainErrorCode {
   Unsupported = 'unsupported',
   TooLarge = 'too_large',
   TooMany = 'too_many',
+  /** A service the request needs (Redis) is away for now; retryAfterS says when to retry. */
+  Unavailable = 'unavailable',
 }
 
 /**
@@ -25,7 +27,7 @@ export class DomainError extends Error {
     message: string,
     /** Extra fields for the client, beside the message (e.g. the current revision on a 409). */
     readonly extra?: Record<string, unknown>,
-    /** For TooMany: seconds until a retry can succeed, sent as Retry-After. */
+    /** For TooMany and Unavailable: seconds until a retry can succeed, sent as Retry-After. */
     readonly retryAfterS?: number,
   ) {
     super(message);

@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
+import { LetterEvents, type RenditionProgress } from '../events/letter-events';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { parseLetterSettings } from '../letters/letter-settings';
@@ -33,6 +34,7 @@ export class RenditionRenderer {
     private readonly dataSource: DataSource,
     private readonly files: FileStorage,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
   ) {}
 
   /** Returns false when there was nothing to do (done already, or another worker has it). */
@@ -57,6 +59,17 @@ export class RenditionRenderer {
       .execute();
     if (!claimed.affected) return false;
     const rendition = await repository.findOneByOrFail({ id: renditionId });
+    // The progress bar on the letter's live stream, wherever this worker runs.
+    const live = (state: Omit<RenditionProgress, 'id'>) =>
+      this.letterEvents.publish(rendition.letterId, {
+        type: 'rendition',
+        rendition: { id: renditionId, ...state },
+      });
+    await live({ status: 'rendering', progress: 0, files: [] });
+    // One progress write at a time, in order, all settled before the final state: a late
+    // one neither overwrites nor follows `done` on the stream.
+    let progressWrites = Promise.resolve();
+    let progress = 0;
     const files: RenditionFile[] = [];
     try {
       const documents = await this.documents(rendition);
@@ -68,10 +81,18 @@ export class RenditionRenderer {
             const percent = Math.floor(((index + fraction) / documents.length) * 100);
             if (percent >= reported + PROGRESS_STEP && percent < 100) {
               reported = percent;
-              void repository.update(
-                { id: renditionId, status: 'rendering' },
-                { progress: percent },
-              );
+              progressWrites = progressWrites
+                .then(async () => {
+                  const written = await repository.update(
+                    { id: renditionId, status: 'rendering' },
+                    { progress: percent },
+                  );
+                  if (written.affected) {
+                    progress = percent;
+                    await live({ status: 'rendering', progress: percent, files: [] });
+                  }
+                })
+                .catch(() => undefined);
             }
           },
         });
@@ -86,6 +107,7 @@ export class RenditionRenderer {
         });
         result.warnings.forEach((w) => warnings.add(w));
       }
+      await progressWrites;
       await repository.update(
         { id: renditionId, status: 'rendering' },
         {
@@ -96,6 +118,7 @@ export class RenditionRenderer {
           finishedAt: this.clock.now(),
         },
       );
+      await live({ status: 'done', progress: 100, files: files.map(({ key: _key, ...f }) => f) });
       return true;
     } catch (error) {
       const storageFull = isStorageFull(error);
@@ -111,10 +134,17 @@ export class RenditionRenderer {
       for (const file of files) await this.files.remove(file.key).catch(() => undefined);
       if (storageFull) this.logger.warn(`rendition ${renditionId}: ${reason}`);
       else if (!(error instanceof PdfInputError)) this.logger.error(error);
+      await progressWrites;
       await repository.update(
         { id: renditionId },
         { status: 'failed', error: reason.slice(0, 1000), finishedAt: this.clock.now() },
       );
+      await live({
+        status: 'failed',
+        progress,
+        files: [],
+        error: reason.slice(0, 1000),
+      });
       throw storageFull ? new StorageFullError(reason, { cause: error }) : error;
     }
   }

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { LetterEvents } from '../events/letter-events';
 import type { LetterContent } from '../letters/letter-diff';
 import { LetterRevisionEntity } from '../letters/letter-revision.entity';
 import { LetterEntity } from '../letters/letter.entity';
@@ -75,6 +76,7 @@ export class RenditionsService {
     private readonly files: FileStorage,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
   ) {}
 
   async request(
@@ -94,7 +96,7 @@ export class RenditionsService {
       renditionEditions,
       'delivery',
     );
-    return this.dataSource.transaction(async (manager) => {
+    const requested = await this.dataSource.transaction(async (manager) => {
       const letter = await manager.findOneBy(LetterEntity, { id: letterId });
       if (!letter) throw DomainError.notFound('letter');
       if (!letter.publishedRevision) {
@@ -135,6 +137,16 @@ export class RenditionsService {
         data: { variant, edition, revision: rendition.revision, signatories: named.length },
       });
       return renditionView(rendition);
+    });
+    await this.queuedLive(requested);
+    return requested;
+  }
+
+  /** A rendition (back) in the queue, on the letter's live stream once committed. */
+  private queuedLive(rendition: RenditionView): Promise<void> {
+    return this.letterEvents.publish(rendition.letterId, {
+      type: 'rendition',
+      rendition: { id: rendition.id, status: 'queued', progress: 0, files: [] },
     });
   }
 
@@ -237,7 +249,7 @@ export class RenditionsService {
 
   /** A failed rendition goes back to the queue, with the same frozen list. */
   async retry(renditionId: string, actorId: string): Promise<RenditionView> {
-    return this.dataSource.transaction(async (manager) => {
+    const retried = await this.dataSource.transaction(async (manager) => {
       const rendition = await this.entityOrFail(manager, renditionId);
       if (rendition.status !== 'failed') {
         throw new DomainError(
@@ -258,6 +270,8 @@ export class RenditionsService {
       });
       return renditionView(rendition);
     });
+    await this.queuedLive(retried);
+    return retried;
   }
 
   /** Renditions whose worker died mid-render go back to the queue; returns how many. */

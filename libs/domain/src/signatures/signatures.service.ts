@@ -3,7 +3,6 @@ import { isUniqueViolation } from '@app/database';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
-import { userNames } from '../accounts/user-names';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { AuditService, type ChainVerification } from '../audit/audit.service';
 import { CampaignEntity } from '../campaigns/campaign.entity';
@@ -14,13 +13,7 @@ import { InvitationEntity } from '../invitations/invitation.entity';
 import { findLetterOrFail } from '../letters/find-letter';
 import { visibilities, type Visibility } from '../letters/letter-settings';
 import { OrganizationEntity } from '../organizations/organization.entity';
-import {
-  ACTIVITY_PAGE,
-  ACTIVITY_PAGE_MAX,
-  actingUserIds,
-  activityEvent,
-  type ActivityEvent,
-} from './letter-activity';
+import { ACTIVITY_PAGE, ACTIVITY_PAGE_MAX, type ActivityEvent } from './letter-activity';
 import { letterStats, type LetterStats } from './letter-stats';
 import { manualConsentText, manualSignOn, type ManualSignOnInput } from './manual-sign-on';
 import { ModerationMailer } from './moderation-mailer';
@@ -369,8 +362,24 @@ export class SignaturesService {
       page.limit ?? ACTIVITY_PAGE,
       page.before,
     );
-    const names = await userNames(this.dataSource.manager, actingUserIds(events));
-    return events.map((event) => activityEvent(event, names));
+    return this.audit.activityOf(events);
+  }
+
+  /**
+   * What a live stream that resumes after `afterSeq` missed, oldest first. More than
+   * `limit` events: `missed` is null and `lastSeq` is the newest event's seq, so the client
+   * refetches the feed and goes on from there.
+   */
+  async activitySince(
+    letterId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ missed: ActivityEvent[] | null; lastSeq: number }> {
+    const events = await this.audit.letterActivitySince(letterId, afterSeq, limit + 1);
+    if (events.length <= limit) {
+      return { missed: events, lastSeq: events.at(-1)?.seq ?? afterSeq };
+    }
+    return { missed: null, lastSeq: await this.audit.lastLetterSeq(letterId) };
   }
 
   /** Recomputes the hash chain of the workspace that owns the letter. */
