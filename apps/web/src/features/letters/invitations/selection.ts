@@ -4,9 +4,7 @@ type InviteBody = components['schemas']['InviteDto'];
 
 /** Who the sender means to invite, as the form holds it. */
 export type Selection =
-  | { kind: 'all' }
-  | { kind: 'tag'; tag: string }
-  | { kind: 'picked'; ids: readonly string[] };
+  { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'picked'; ids: readonly string[] };
 
 /**
  * The body of POST …/invitations (and of its preview) for a selection and a note, or the
