@@ -29,7 +29,12 @@ describe('noteProblems', () => {
     expect(
       noteProblems([
         { field: 'note', line: 7, construct: 'raw HTML' },
-        { field: 'note', line: 3, construct: 'table', message: 'line 3: tables are not allowed' },
+        {
+          field: 'note',
+          line: 3,
+          construct: 'table',
+          problems: ['line 3: tables are not allowed'],
+        },
         { field: 'tag', problems: ['must be a string'] },
         'nonsense',
       ]),

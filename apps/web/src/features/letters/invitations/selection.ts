@@ -35,14 +35,15 @@ export function inviteBody(
 
 /**
  * The note's refused constructs from a 422's `details` (`{field: 'note', line, construct,
- * message}`), one sentence each, by line; [] for anything else.
+ * problems: [message]}`), one sentence each, by line; [] for anything else.
  */
 export function noteProblems(details: readonly unknown[] | undefined): string[] {
   const found: { line: number; text: string }[] = [];
   for (const detail of details ?? []) {
     if (typeof detail !== 'object' || detail === null) continue;
-    const { field, line, construct, message } = detail as Record<string, unknown>;
+    const { field, line, construct, problems } = detail as Record<string, unknown>;
     if (field !== 'note' || typeof line !== 'number') continue;
+    const message: unknown = Array.isArray(problems) ? problems[0] : undefined;
     const said =
       typeof message === 'string'
         ? message.replace(/^line \d+: /, '')
