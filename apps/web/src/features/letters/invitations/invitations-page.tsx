@@ -433,9 +433,12 @@ function MailPreview({
   onSend: () => void;
 }) {
   const { recipients, alreadyInvited, mail } = preview;
+  // A new preview takes the focus, so keyboard and screen-reader users land on it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), [preview]);
   return (
     <section aria-labelledby="preview-heading" className="card mail-preview">
-      <h3 id="preview-heading" tabIndex={-1}>
+      <h3 id="preview-heading" tabIndex={-1} ref={headingRef}>
         Preview
       </h3>
       <p id="preview-counts">
@@ -472,6 +475,10 @@ function MailPreview({
             sandbox=""
             srcDoc={mail.html}
           />
+          <p className="aside">
+            Shown without the mail’s own colours and spacing, which this page’s security policy does
+            not apply; the words and links are as sent.
+          </p>
           <details>
             <summary>Plain text version</summary>
             <pre className="mail-text">{mail.text}</pre>
