@@ -80,7 +80,7 @@ describeWithBrowser(
       await sink?.close();
     });
 
-    const screen = `/w/\${wid}/letters/\${lid}/invitations`;
+    const screen = '/w/:wid/letters/:lid/invitations';
     const url = () => `${base}/w/${wid}/letters/${lid}/invitations`;
 
     async function expectClean(page: Page) {
@@ -197,6 +197,17 @@ describeWithBrowser(
         expect(await page.getByLabel('Personal note (optional)').getAttribute('aria-invalid')).toBe(
           'true',
         );
+
+        // Resend, twice: the second (or the first, the mail having gone moments ago) is a 429
+        // whose message, with when to try again, shows under the row.
+        const youth = page.getByRole('listitem').filter({ hasText: 'Youth Media Alliance' });
+        await page.getByRole('button', { name: 'Resend to Youth Media Alliance' }).click();
+        await page.waitForLoadState('networkidle');
+        await page.getByRole('button', { name: 'Resend to Youth Media Alliance' }).click();
+        await youth
+          .getByRole('alert')
+          .filter({ hasText: /resend again in \d+ min/ })
+          .waitFor();
 
         // Revoke, after confirming.
         await page.getByRole('button', { name: 'Revoke Digital Rights Lab' }).click();
