@@ -17,6 +17,7 @@ describe('the web app’s role rules match the API’s permission table', () => 
     ['exportsAll', Action.Export],
     ['rendersPdf', Action.RenderPdf],
     ['viewsAudit', Action.ViewAudit],
+    ['invitesOrganizations', Action.InviteOrganizations],
   ];
 
   it.each(rules)('%s is %s', (rule, action) => {

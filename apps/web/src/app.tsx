@@ -147,6 +147,13 @@ const router = createBrowserRouter([
                   })),
               },
               {
+                path: 'letters/:lid/invitations',
+                lazy: () =>
+                  import('./features/letters/invitations/invitations-page').then((m) => ({
+                    Component: m.InvitationsPage,
+                  })),
+              },
+              {
                 path: 'letters/:lid/moderation',
                 lazy: () =>
                   import('./features/letters/tracking/moderation-page').then((m) => ({

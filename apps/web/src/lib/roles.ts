@@ -20,6 +20,8 @@ const coordinatorOrAbove = (role: Role) =>
 export const moderates = coordinatorOrAbove;
 /** manage_directory (add, edit, archive, merge); every member reads the directory. */
 export const managesDirectory = coordinatorOrAbove;
+/** invite_organizations (invite, preview, resend, revoke): coordinator and above. */
+export const invitesOrganizations = coordinatorOrAbove;
 export const viewsActivity = coordinatorOrAbove;
 export const exportsAll = coordinatorOrAbove;
 export const rendersPdf = coordinatorOrAbove;

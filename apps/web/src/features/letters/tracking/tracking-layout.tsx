@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading, Page } from '../../../components/page';
-import { moderates } from '../../../lib/roles';
+import { invitesOrganizations, moderates } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { LiveContext, useLetterEvents, type LiveState } from '../live/use-letter-events';
 import { useLetter } from '../queries';
@@ -23,7 +23,7 @@ export interface Tracking {
 export const useTracking = () => useOutletContext<Tracking>();
 
 /**
- * /w/:wid/letters/:lid/{dashboard,signatures,moderation,signatures/new}: the letter, once
+ * /w/:wid/letters/:lid/{dashboard,signatures,invitations,moderation,signatures/new}: the letter, once
  * published, with its live updates open for as long as any of these screens is shown.
  */
 export function TrackingLayout() {
@@ -110,6 +110,11 @@ export function TrackingPage({ title, children }: { title: string; children: Rea
           <NavLink to={`${base}/signatures`} className="tab" end>
             Signatures
           </NavLink>
+          {invitesOrganizations(role) && (
+            <NavLink to={`${base}/invitations`} className="tab" end>
+              Invitations
+            </NavLink>
+          )}
           {moderates(role) && (
             <>
               <NavLink to={`${base}/moderation`} className="tab" end>
