@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
-import { rendersPdf } from '../../lib/roles';
+import { rendersPdf, viewsActivity } from '../../lib/roles';
+import { LiveContext, useLetterEvents } from '../letters/live/use-letter-events';
 import { useLetter } from '../letters/queries';
 import { useWorkspace } from '../workspace/queries';
 import { EarlierRenditions } from './earlier-renditions';
@@ -22,6 +23,10 @@ export function FinalPdfPage() {
   const renditions = useRenditions(lid);
   // The rendition just requested (or chosen from the list); else the newest.
   const [chosen, setChosen] = useState<string>();
+  // The letter's event stream pushes the progress (coordinators and above, who render).
+  const live = useLetterEvents(lid, {
+    enabled: workspace.data ? viewsActivity(workspace.data.role) : false,
+  });
 
   const back = <Link to={`/w/${wid}/letters/${lid}`}>Back to the letter</Link>;
   if (letter.isError) {
@@ -74,7 +79,9 @@ export function FinalPdfPage() {
           No rendition yet.{!rendersPdf(role) && ' A coordinator makes them.'}
         </p>
       )}
-      {current && <RenditionCard key={current} lid={lid} rid={current} role={role} />}
+      <LiveContext value={live}>
+        {current && <RenditionCard key={current} lid={lid} rid={current} role={role} />}
+      </LiveContext>
       <EarlierRenditions
         renditions={list.filter((r) => r.id !== current)}
         role={role}

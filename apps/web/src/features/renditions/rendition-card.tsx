@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useContext, useState } from 'react';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formErrors } from '../../api/errors';
@@ -9,6 +9,7 @@ import { rendersPdf, seesDeliveredNames } from '../../lib/roles';
 import { renditionKey, renditionsKey, type Rendition } from './queries';
 import { RenditionChangesView } from './rendition-changes';
 import { RenditionFiles } from './rendition-files';
+import { LiveContext } from '../letters/live/use-letter-events';
 import { useRenditionProgress } from './rendition-progress';
 import { editionName, isActive, plural, progressText, variantName } from './rendition-text';
 
@@ -19,7 +20,8 @@ const PdfPreview = lazy(() => import('./pdf-preview'));
 
 /** One rendition as it stands: its progress, or its files, preview and changes, or why it failed. */
 export function RenditionCard({ lid, rid, role }: { lid: string; rid: string; role: Role }) {
-  const rendition = useRenditionProgress(rid);
+  // While the letter's stream is open it pushes the progress; polling is the fallback.
+  const rendition = useRenditionProgress(rid, { poll: useContext(LiveContext).mode !== 'live' });
   // A rendition seen rendering keeps its bar, full, once done: the end of what was watched.
   const [watched, setWatched] = useState(false);
   if (rendition.data && isActive(rendition.data.status) && !watched) setWatched(true);

@@ -10,13 +10,12 @@ export const POLL_MS = 700;
 /**
  * A rendition's state as it renders: the progress bar's source.
  *
- * Today it polls `GET /api/renditions/{rid}` every POLL_MS while the rendition is queued
- * or rendering, and stops once it is done or failed. The seam for the letter's event
- * stream (`GET /api/letters/{lid}/events`, `event: rendition`): whatever receives an
- * update calls `pushRenditionUpdate(queryClient, data)`, which writes it into this query's
- * cache entry (`renditionKey(rid)`); every screen using this hook redraws from it. Once the
- * stream feeds it, `poll: false` (or a longer interval as a fallback) is the only change
- * here.
+ * The letter's event stream (`GET /api/letters/{lid}/events`, `event: rendition`) pushes
+ * each update through `pushRenditionUpdate(queryClient, data)` (use-letter-events.ts), which
+ * writes it into this query's cache entry (`renditionKey(rid)`); every screen using this
+ * hook redraws from it. While the stream is not open (`poll`), it asks
+ * `GET /api/renditions/{rid}` every POLL_MS while the rendition is queued or rendering, and
+ * stops once it is done or failed.
  */
 export function useRenditionProgress(
   rid: string | undefined,

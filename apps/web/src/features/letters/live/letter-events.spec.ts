@@ -30,9 +30,10 @@ class FakeStream implements EventStream {
     this.onerror?.({} as Event);
   }
   emit(type: string, data: unknown) {
-    for (const l of this.listeners.get(type) ?? []) {
-      l({ data: JSON.stringify(data) } as MessageEvent);
-    }
+    this.emitRaw(type, JSON.stringify(data));
+  }
+  emitRaw(type: string, data: string) {
+    for (const l of this.listeners.get(type) ?? []) l({ data } as MessageEvent);
   }
 }
 
@@ -40,6 +41,7 @@ function harness() {
   const streams: FakeStream[] = [];
   const invalidated: string[] = [];
   const modes: LiveMode[] = [];
+  const renditions: unknown[] = [];
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const events = new LetterEvents({
     lid: LID,
@@ -50,6 +52,7 @@ function harness() {
     },
     invalidate: (key) => invalidated.push(key.join('/')),
     onMode: (mode) => modes.push(mode),
+    onRendition: (update) => renditions.push(update),
     schedule: (run, ms) => {
       const timer = { run, ms, cancelled: false };
       timers.push(timer);
@@ -58,7 +61,7 @@ function harness() {
     cancel: (handle) => ((handle as { cancelled: boolean }).cancelled = true),
     random: () => 0,
   });
-  return { events, streams, invalidated, modes, timers };
+  return { events, streams, invalidated, modes, renditions, timers };
 }
 
 describe('which queries an event makes stale', () => {
@@ -166,5 +169,29 @@ describe('a letter’s stream', () => {
     first.fail();
     expect(again.invalidated).toEqual([]);
     expect(again.timers).toEqual([]);
+  });
+});
+
+describe('rendition progress', () => {
+  it('hands each rendition event’s data to onRendition, and ignores data without an id', () => {
+    const { events, streams, renditions, invalidated } = harness();
+    events.start();
+    streams[0].open();
+    invalidated.length = 0;
+    const update = { id: 'r1', status: 'rendering', progress: 40, files: [] };
+    streams[0].emit('rendition', update);
+    streams[0].emit('rendition', { status: 'done' });
+    streams[0].emitRaw('rendition', 'not json'); // nothing, and no throw
+    expect(renditions).toEqual([update]);
+    expect(invalidated).toEqual([]);
+  });
+
+  it('stops handing updates from a stream once it is closed', () => {
+    const { events, streams, renditions } = harness();
+    events.start();
+    streams[0].open();
+    events.stop();
+    streams[0].emit('rendition', { id: 'r1', status: 'done', progress: 100, files: [] });
+    expect(renditions).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import type { components } from '../../../api/schema';
+
 /**
  * A letter's live updates (`GET /api/letters/:lid/events`, text/event-stream), without React:
  * which queries each event makes stale, how long to wait before opening the stream again,
@@ -61,12 +63,32 @@ export interface LetterEventsOptions {
   open: (url: string) => EventStream;
   invalidate: (key: readonly string[]) => void;
   onMode: (mode: LiveMode) => void;
+  /** A rendition's progress as pushed (`event: rendition`'s data), for the final PDF's bar. */
+  onRendition?: (update: RenditionUpdate) => void;
   schedule?: (run: () => void, ms: number) => unknown;
   cancel?: (handle: unknown) => void;
   random?: () => number;
 }
 
-const EVENTS = ['activity', 'reset', 'rendition'] as const;
+const EVENTS = ['activity', 'reset'] as const;
+
+/** `event: rendition`'s data: a rendition's id, status, progress and files (once done). */
+export type RenditionUpdate = components['schemas']['RenditionProgressEventView'];
+
+/** The rendition update in an event's data, or null for anything that is not one. */
+export function renditionUpdate(data: unknown): RenditionUpdate | null {
+  if (typeof data !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return parsed &&
+      typeof parsed === 'object' &&
+      typeof (parsed as { id?: unknown }).id === 'string'
+      ? (parsed as RenditionUpdate)
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * One letter's stream. Every event invalidates what it changes. On an error the stream is
@@ -119,6 +141,11 @@ export class LetterEvents {
         for (const key of keysForEvent(type, lid)) invalidate(key);
       });
     }
+    stream.addEventListener('rendition', (event) => {
+      if (this.stream !== stream) return;
+      const update = renditionUpdate(event.data);
+      if (update) this.options.onRendition?.(update);
+    });
   }
 
   private retry(): void {

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState } from 'react';
+import { pushRenditionUpdate } from '../../renditions/rendition-progress';
 import { LetterEvents, pollInterval, POLL_KNOB, type LiveMode } from './letter-events';
 
 /** Read once per page load: `localStorage['signatory.pollMs']`, else 10 s (docs/web.md). */
@@ -25,23 +26,27 @@ export interface LiveState {
 
 /**
  * Opens the letter's event stream and keeps its queries fresh: invalidated on each event
- * while it is open, polled while it is not (and retried with backoff). For the tracking
- * screens' layout; the screens read the result through `useLivePoll`.
+ * while it is open, polled while it is not (and retried with backoff; not opened at all
+ * unless `enabled`: the stream is for the roles that see the activity feed); rendition progress
+ * goes into the rendition's cached state. For the tracking screens' layout and the final
+ * PDF's screen; the screens read the result through `useLivePoll` / `LiveContext`.
  */
-export function useLetterEvents(lid: string): LiveState {
+export function useLetterEvents(lid: string, { enabled = true } = {}): LiveState {
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<LiveMode>('polling');
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (!enabled || typeof EventSource === 'undefined') return;
     const events = new LetterEvents({
       lid,
       open: (url) => new EventSource(url, { withCredentials: true }),
       invalidate: (queryKey) => void queryClient.invalidateQueries({ queryKey }),
       onMode: setMode,
+      // Into the rendition's cached state, where the final PDF's progress bar reads it.
+      onRendition: (update) => pushRenditionUpdate(queryClient, update),
     });
     events.start();
     return () => events.stop();
-  }, [lid, queryClient]);
+  }, [lid, queryClient, enabled]);
   return { mode, poll: mode === 'live' ? false : configuredPoll() };
 }
 
