@@ -49,7 +49,7 @@ export function choiceFrom(mapping: ImportMapping | null, headers: readonly stri
   if (!mapping) return choice;
   for (const { field } of IMPORT_FIELDS) {
     const columns = (mapping[field] ?? []).map((c) => byKey.get(headerKey(c)));
-    choice[field] = columns.every((c) => c !== undefined) ? (columns as string[]) : [];
+    choice[field] = columns.every((c) => c !== undefined) ? columns : [];
   }
   return choice;
 }
