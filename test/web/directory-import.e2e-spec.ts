@@ -57,7 +57,12 @@ describeWithBrowser(
     }
 
     const organizations = async (context: BrowserContext, wid: string) =>
-      (await apiAs(context, base, 'get', `/api/workspaces/${wid}/organizations?limit=200`)) as {
+      (await apiAs(
+        context,
+        base,
+        'get',
+        `/api/workspaces/${wid}/organizations?limit=200`,
+      )) as unknown as {
         items: { name: string; email: string | null; tags: string[] }[];
         total: number;
       };
@@ -68,9 +73,7 @@ describeWithBrowser(
       page.getByRole('status').filter({ hasText: text }).waitFor();
     /** The label of the option a field's select shows. */
     const shown = (page: Page, label: string) =>
-      page
-        .getByLabel(label, { exact: true })
-        .evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text);
+      page.getByLabel(label, { exact: true }).locator('option:checked').textContent();
 
     async function openImport(page: Page, wid: string) {
       await page.goto(`${base}/w/${wid}/directory`);
