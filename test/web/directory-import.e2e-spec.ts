@@ -173,7 +173,7 @@ describeWithBrowser(
       }
     }, 180_000);
 
-    it('names the file the server refuses next to the file input', async () => {
+    it('names the file the server refuses next to the file input, and one too large before sending it', async () => {
       const context = await browser.newContext({ viewport: VIEWPORTS.phone });
       try {
         const wid = await workspace(context, 'Refused Coalition');
@@ -186,6 +186,17 @@ describeWithBrowser(
         await page.locator('#field-file-error').waitFor();
         expect(await input.getAttribute('aria-invalid')).toBe('true');
         expect(await page.getByRole('heading', { name: 'Preview' }).count()).toBe(0);
+
+        // Over the API's 5 MB: told before anything is sent.
+        const sent: string[] = [];
+        page.on('request', (request) => sent.push(request.url()));
+        await input.setInputFiles({
+          name: 'huge.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.alloc(6 * 1024 * 1024, 'a'),
+        });
+        await page.getByText('This file is 6.0 MB; the import takes 5 MB at most.').waitFor();
+        expect(sent.filter((url) => url.includes('/import'))).toEqual([]);
       } finally {
         await context.close();
       }
