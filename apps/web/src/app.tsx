@@ -16,6 +16,7 @@ import { CampaignPage } from './features/campaigns/campaign-page';
 import { CampaignsPage } from './features/campaigns/campaigns-page';
 import { DirectoryPage } from './features/directory/directory-page';
 import { DuplicatesPage } from './features/directory/duplicates-page';
+import { ImportPage } from './features/directory/import-page';
 import {
   EditOrganizationPage,
   NewOrganizationPage,
@@ -107,6 +108,7 @@ const router = createBrowserRouter([
           { path: 'directory', element: <DirectoryPage /> },
           { path: 'directory/new', element: <NewOrganizationPage /> },
           { path: 'directory/duplicates', element: <DuplicatesPage /> },
+          { path: 'directory/import', element: <ImportPage /> },
           { path: 'directory/:oid', element: <OrganizationPage /> },
           { path: 'directory/:oid/edit', element: <EditOrganizationPage /> },
           // Lazy too: the final PDF's screen, and pdf.js in a chunk of its own behind it.

@@ -55,10 +55,14 @@ export function DirectoryPage() {
             Likely duplicates
           </Link>
           {canManage && (
-            // The CSV import with column mapping will sit beside this (issue 17, its own screen).
-            <Link to={`/w/${wid}/directory/new`} className="button button--primary">
-              Add an organization
-            </Link>
+            <>
+              <Link to={`/w/${wid}/directory/import`} className="button">
+                Import a spreadsheet…
+              </Link>
+              <Link to={`/w/${wid}/directory/new`} className="button button--primary">
+                Add an organization
+              </Link>
+            </>
           )}
         </>
       }
