@@ -257,7 +257,9 @@ export class OrganizationsController {
   })
   @ApiOkResponse({ type: [ImportPresetView] })
   @ApiErrors(404)
-  importPresets(): ImportPresetView[] {
+  // The presets are the same for every workspace; `wid` is read by the permission guard,
+  // and named here so that the document (and the generated client) has the parameter.
+  importPresets(@Param('wid') _wid: string): ImportPresetView[] {
     return IMPORT_PRESETS.map((p) => ({
       id: p.id,
       label: p.label,

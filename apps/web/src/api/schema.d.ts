@@ -7596,7 +7596,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                wid: string;
+            };
             cookie?: never;
         };
         requestBody?: never;

@@ -92,9 +92,7 @@ export function ImportPage() {
     queryFn: () =>
       ok(
         api.GET('/api/workspaces/{wid}/organizations/import-presets', {
-          // The OpenAPI document leaves this route's {wid} undeclared (path?: never), yet the
-          // URL needs it: openapi-fetch fills it from params.path all the same.
-          params: { path: { wid } } as never,
+          params: { path: { wid } },
         }),
       ),
   });
