@@ -88,10 +88,17 @@ export interface SeededLetter {
   letterId: string;
 }
 
-/** A coordinator, a workspace with `count` organizations, and a letter published for sign-on. */
-export async function seedLetter(url: string, count: number): Promise<SeededLetter> {
-  const api = new Api(url);
-  await api.register();
+/**
+ * A coordinator, a workspace with `count` organizations, and a letter published for sign-on.
+ * With `api`, that coordinator (already registered) instead of a new one.
+ */
+export async function seedLetter(
+  url: string,
+  count: number,
+  existing?: Api,
+): Promise<SeededLetter> {
+  const api = existing ?? new Api(url);
+  if (!existing) await api.register();
   const workspaceId = (
     await api.call<{ id: string }>('POST', '/api/workspaces', { name: 'Bench Coalition' })
   ).body.id;

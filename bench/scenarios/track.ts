@@ -55,7 +55,7 @@ const summary = (set: Record<'stats' | 'page' | 'csv', Timed>) =>
   );
 
 /** Every link signs once, 32 at a time, through the sign-on route. */
-async function signAll(
+export async function signAll(
   url: string,
   letter: InvitedLetter,
 ): Promise<{ ms: number; created: number }> {

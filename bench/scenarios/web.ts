@@ -4,9 +4,11 @@
 //     /sign-in, and the signed-in first screen (the workspace's campaigns);
 //   - page.goto() of the letter editor → usable, with a 3,000-word draft (cold: a fresh
 //     context each time, nothing cached; warm: the same page again);
-//   - keystroke latency in the body editor with its live preview, and the preview's delay.
+//   - keystroke latency in the body editor with its live preview, and the preview's delay;
+//   - a letter with 10,000 signatures: the dashboard usable, its API requests and bytes, the
+//     signatures list's first page, paging and scrolling (web/dashboard.ts).
 // Each measure is a step of STEPS, run in order on one seeded app and browser; a later
-// measure (e.g. a dashboard of 10,000 signatures) is one more step.
+// measure is one more step.
 import { loadavg } from 'node:os';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { markdownProblems } from '@app/markdown';
@@ -17,6 +19,7 @@ import type { Row, ScenarioReport } from '../lib/report';
 import type { Scenario } from '../lib/scenario';
 import { Api, BENCH_ACCOUNT, fixtureLetter } from '../lib/seed';
 import { median, ms, percentile } from '../lib/stats';
+import { dashboard, signaturesList } from './web/dashboard';
 import { openEditor, typeAtEnd, withUsableProbe, type PerKey, type Usable } from './web/editor';
 import { firstScreen, type FirstScreen } from './web/first-screen';
 import { END_PHRASE, longLetterBody, wordCount } from './web/letter-body';
@@ -38,6 +41,8 @@ export interface WebBench {
   campaignId: string;
   letterId: string;
   body: string;
+  /** The coordinator's API client (signed in as the browser is). */
+  api: Api;
   /** A context option set that is signed in as the coordinator (the session cookies). */
   signedIn: BrowserContextOptions;
 }
@@ -77,7 +82,7 @@ async function seed(app: AppProcess, browser: Browser): Promise<WebBench> {
     });
     if (!res.ok()) throw new Error(`login: ${res.status()} ${await res.text()}`);
     const signedIn = { storageState: await context.storageState(), viewport: VIEWPORT };
-    return { app, browser, workspaceId, campaignId, letterId, body, signedIn };
+    return { app, browser, workspaceId, campaignId, letterId, body, api, signedIn };
   } finally {
     await context.close();
   }
@@ -313,12 +318,14 @@ export const STEPS: WebStep[] = [
   editorUsable,
   typing,
   titleTyping,
+  dashboard,
+  signaturesList,
 ];
 
 export const web: Scenario = {
   name: 'web',
   description:
-    'the web app in Chromium: first-screen JavaScript and CSS (gzip), the editor with a 3,000-word letter usable, keystroke latency',
+    'the web app in Chromium: first-screen JavaScript and CSS (gzip), the editor with a 3,000-word letter usable, keystroke latency, the dashboard and signatures list of 10,000 signatures',
   async run(): Promise<ScenarioReport> {
     const db = await createDatabase('sqlite');
     const app = await startApp({ databaseUrl: db.url, worker: 'none', env: benchEnv });
@@ -343,7 +350,9 @@ export const web: Scenario = {
         ],
         data: { words, bodyChars: bench.body.length, loadAverage: { before: loadavg() } },
       };
-      for (const step of STEPS) {
+      // BENCH_WEB_STEPS=dashboard,signatures runs only those (while iterating on a step).
+      const only = process.env.BENCH_WEB_STEPS?.split(',');
+      for (const step of STEPS.filter((s) => !only || only.includes(s.name))) {
         process.stderr.write(`web: ${step.name}…\n`);
         const measured = await step.measure(bench);
         report.rows.push(...measured.rows);

@@ -1,6 +1,6 @@
 import { signToken } from '@app/domain';
 import { BENCH_APP_SECRET, type AppProcess } from '../../lib/app-process';
-import { query, seedLetter, type SeededLetter } from '../../lib/seed';
+import { query, seedLetter, type Api, type SeededLetter } from '../../lib/seed';
 
 /** One organization's sign-on link, and the name it signs as. */
 export interface SignLink {
@@ -25,10 +25,14 @@ export const benchEnv = {
  * A published letter with every one of `count` organizations invited (through the API:
  * POST /api/letters/:lid/invitations {allOrganizations: true}), and every link derived as
  * the app derives it. Waits until the outbox drained the invitations' mail jobs to Redis,
- * so that the drainer is idle when measuring starts.
+ * so that the drainer is idle when measuring starts. With `api`, that coordinator's.
  */
-export async function invitedLetter(app: AppProcess, count: number): Promise<InvitedLetter> {
-  const seeded = await seedLetter(app.url, count);
+export async function invitedLetter(
+  app: AppProcess,
+  count: number,
+  api?: Api,
+): Promise<InvitedLetter> {
+  const seeded = await seedLetter(app.url, count, api);
   const invited = await seeded.api.call<{ queued: number }>(
     'POST',
     `/api/letters/${seeded.letterId}/invitations`,
