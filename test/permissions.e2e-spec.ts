@@ -393,6 +393,12 @@ routes.push(
     call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/stats`)),
   },
   {
+    route: 'GET /api/letters/:lid/sign-on-curve',
+    action: Action.Read,
+    ok: 200,
+    call: ({ t, lid }, as) => as(t.http().get(`/api/letters/${lid}/sign-on-curve`)),
+  },
+  {
     route: 'GET /api/letters/:lid/signatures.csv?scope=public',
     action: Action.Read,
     ok: 200,

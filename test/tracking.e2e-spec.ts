@@ -382,6 +382,15 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     );
     expect(byOrg.get(a)).toMatchObject({ status: 'signed', respondedAt: expect.any(String) });
 
+    // The chart's curve: the three confirmed sign-ons, oldest first, counted up.
+    const curve = await as('viewer')(http().get(`/api/letters/${lid}/sign-on-curve`))
+      .expect(200)
+      .expect(conforms('get', '/api/letters/{lid}/sign-on-curve'));
+    expect(curve.body.total).toBe(3);
+    expect(curve.body.points.map((p: { count: number }) => p.count)).toEqual([1, 2, 3]);
+    const times = curve.body.points.map((p: { at: string }) => Date.parse(p.at));
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+
     // A newer revision: the three who signed revision 1 now await re-consent.
     await as('owner')(http().put(`/api/letters/${lid}/draft`))
       .send({

@@ -64,6 +64,7 @@ export * from './text/printed-text';
 export * from './signatures/signer-mailer';
 export * from './signatures/letter-activity';
 export * from './signatures/letter-stats';
+export * from './signatures/sign-on-curve';
 export * from './signatures/manual-sign-on';
 export * from './signatures/moderation-mailer';
 export * from './signatures/signature-moderation';

@@ -34,6 +34,7 @@ import {
   LetterStatsView,
   PrivateSignatureView,
   SignatureView,
+  SignOnCurveView,
 } from './signatures.views';
 
 const may = (membership: MembershipEntity, action: Action) =>
@@ -106,6 +107,15 @@ export class SignaturesController {
   @ApiErrors(404)
   letterStats(@Param('lid') lid: string): Promise<LetterStatsView> {
     return this.signatures.stats(lid);
+  }
+
+  @Get('letters/:lid/sign-on-curve')
+  @Can(Action.Read)
+  @ApiOperation({ summary: 'Confirmed sign-ons over time, sampled for a chart' })
+  @ApiOkResponse({ type: SignOnCurveView })
+  @ApiErrors(404)
+  signOnCurve(@Param('lid') lid: string): Promise<SignOnCurveView> {
+    return this.signatures.signOnCurve(lid);
   }
 
   @Get('letters/:lid/signatures.csv')

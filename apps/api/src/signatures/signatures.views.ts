@@ -7,6 +7,7 @@ import {
   type LetterChainVerification,
   type LetterStats,
   type PrivateSignatureView as PrivateSignatureShape,
+  type SignOnCurve,
   type SignatureSource,
   type SignatureStatus,
   type SignatureView as SignatureShape,
@@ -261,4 +262,24 @@ export class LetterChainVerificationView implements LetterChainVerification {
     description: 'when invalid: the first event whose hash or link does not match',
   })
   brokenAt?: number;
+}
+
+export class SignOnCurvePointView {
+  @ApiProperty(INSTANT)
+  at!: Date;
+
+  @ApiProperty({ example: 250, description: 'confirmed sign-ons by then' })
+  count!: number;
+}
+
+export class SignOnCurveView implements SignOnCurve {
+  @ApiProperty({ example: 10000, description: 'confirmed sign-ons in all' })
+  total!: number;
+
+  @ApiProperty({
+    type: () => [SignOnCurvePointView],
+    description:
+      'oldest first; every sign-on up to 100, else 100 evenly spaced ones ending with the last',
+  })
+  points!: SignOnCurvePointView[];
 }

@@ -860,6 +860,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/{lid}/sign-on-curve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmed sign-ons over time, sampled for a chart */
+        get: operations["SignaturesController_signOnCurve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/{lid}/signatures.csv": {
         parameters: {
             query?: never;
@@ -3415,6 +3432,27 @@ export interface components {
              * @example q3Jx0vB9yLr2TzW8mN4kPa6sDf1GhJk5LzXc7Vb0NmQ
              */
             token: string;
+        };
+        SignOnCurvePointView: {
+            /**
+             * Format: date-time
+             * @example 2026-12-03T14:22:05.000Z
+             */
+            at: string;
+            /**
+             * @description confirmed sign-ons by then
+             * @example 250
+             */
+            count: number;
+        };
+        SignOnCurveView: {
+            /**
+             * @description confirmed sign-ons in all
+             * @example 10000
+             */
+            total: number;
+            /** @description oldest first; every sign-on up to 100, else 100 evenly spaced ones ending with the last */
+            points: components["schemas"]["SignOnCurvePointView"][];
         };
         SignOnDeclined: {
             /**
@@ -9019,6 +9057,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LetterStatsView"];
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SignaturesController_signOnCurve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignOnCurveView"];
                 };
             };
             /** @description invalid input; `message` names the field */

@@ -19,6 +19,7 @@ import { manualConsentText, manualSignOn, type ManualSignOnInput } from './manua
 import { ModerationMailer } from './moderation-mailer';
 import { newSignature } from './new-signature';
 import { SignatureEntity, type SignatureSource, type SignatureStatus } from './signature.entity';
+import { signOnCurve, type SignOnCurve } from './sign-on-curve';
 import {
   assertModeratable,
   liveKeyFor,
@@ -142,6 +143,18 @@ export class SignaturesService {
   async stats(letterId: string): Promise<LetterStats> {
     const manager = this.dataSource.manager;
     return letterStats(manager, letterId, findLetterOrFail(manager, letterId));
+  }
+
+  /** Confirmed sign-ons over time, for the dashboard's chart: one read of their times. */
+  async signOnCurve(letterId: string): Promise<SignOnCurve> {
+    const manager = this.dataSource.manager;
+    await findLetterOrFail(manager, letterId);
+    const rows = await manager.find(SignatureEntity, {
+      where: { letterId, status: 'confirmed' },
+      select: { id: true, signedAt: true },
+      order: { signedAt: 'ASC', id: 'ASC' },
+    });
+    return signOnCurve(rows.map((row) => row.signedAt));
   }
 
   /**

@@ -47,13 +47,3 @@ export function curveGeometry(
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/**
- * At most `samples` points spread evenly over `total` sign-ons ordered by time: the
- * offsets to read (0-based), always ending with the last one.
- */
-export function sampleOffsets(total: number, samples: number): number[] {
-  if (total <= 0) return [];
-  const n = Math.min(total, samples);
-  return Array.from({ length: n }, (_, k) => Math.ceil(((k + 1) * total) / n) - 1);
-}

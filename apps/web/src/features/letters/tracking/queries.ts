@@ -9,7 +9,7 @@ import { api, ok } from '../../../api/client';
 import type { components, operations } from '../../../api/schema';
 import { trackingKeys } from '../live/letter-events';
 import { useLivePoll } from '../live/use-letter-events';
-import { sampleOffsets, type CurvePoint } from './curve';
+import type { CurvePoint } from './curve';
 
 type ListQuery = NonNullable<
   operations['SignaturesController_listSignatures']['parameters']['query']
@@ -20,9 +20,6 @@ type Update = components['schemas']['UpdateSignatureDto'];
 
 export const PAGE_SIZE = 50;
 const ACTIVITY_PAGE = 20;
-/** Up to this many sign-ons the chart reads them all (one request); above, it samples. */
-const CURVE_FULL = 1000;
-const CURVE_SAMPLES = 40;
 
 /** One page of sign-ons and the total that match, from X-Total-Count. */
 async function signaturesPage(lid: string, query: ListQuery) {
@@ -61,22 +58,14 @@ export function useSignatures(lid: string, filters: Filters, page: number) {
 export function useSignOnCurve(lid: string) {
   return useQuery({
     queryKey: [...trackingKeys.signatures(lid), 'curve'],
+    // The API samples the curve (at most 100 points, whatever the count): one small answer.
     queryFn: async (): Promise<CurvePoint[]> => {
-      const first = await signaturesPage(lid, { status: 'confirmed', limit: CURVE_FULL });
-      const at = (s: { signedAt: string }) => new Date(s.signedAt).getTime();
-      if (first.total <= first.items.length) {
-        return first.items.map((s, i) => ({ at: at(s), count: i + 1 }));
-      }
-      return Promise.all(
-        sampleOffsets(first.total, CURVE_SAMPLES).map(async (offset) => {
-          const row =
-            first.items[offset] ??
-            (await signaturesPage(lid, { status: 'confirmed', limit: 1, offset })).items[0];
-          return { at: row ? at(row) : Date.now(), count: offset + 1 };
-        }),
+      const curve = await ok(
+        api.GET('/api/letters/{lid}/sign-on-curve', { params: { path: { lid } } }),
       );
+      return curve.points.map((p) => ({ at: Date.parse(p.at), count: p.count }));
     },
-    // Up to 41 requests: while polling, a third as often as the numbers (30 s by default).
+    // While polling, a third as often as the numbers (30 s by default).
     refetchInterval: curvePoll(useLivePoll()),
   });
 }

@@ -1,6 +1,6 @@
 import type { components } from '../../../api/schema';
 import { activitySentence } from './activity-sentence';
-import { curveGeometry, sampleOffsets } from './curve';
+import { curveGeometry } from './curve';
 
 type ActivityEvent = components['schemas']['ActivityEventView'];
 
@@ -77,14 +77,5 @@ describe('the sign-ons chart', () => {
     });
     expect(late.deadlineX).toBe(50);
     expect(late.path.endsWith('H100')).toBe(true);
-  });
-
-  it('samples a long list evenly, ending on the last sign-on', () => {
-    expect(sampleOffsets(0, 40)).toEqual([]);
-    expect(sampleOffsets(3, 40)).toEqual([0, 1, 2]);
-    const s = sampleOffsets(10_000, 40);
-    expect(s).toHaveLength(40);
-    expect(s[0]).toBe(249);
-    expect(s.at(-1)).toBe(9_999);
   });
 });
