@@ -1,8 +1,7 @@
 import { CHROMIUM, haveChromium } from '@app/testing';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support';
+import { BAD_REPORT, BAD_REPORT_REFUSAL, FORMS_NAME, FORMS_XLSX, REPORT } from './import-files';
 import {
   apiAs,
   heading,
@@ -14,14 +13,6 @@ import {
   VIEWPORTS,
 } from './screens';
 
-const FIXTURES = join(__dirname, '../fixtures');
-const FORMS_XLSX = join(FIXTURES, 'google-forms-responses.xlsx');
-const REPORT = readFileSync(join(FIXTURES, 'action-network-signatures.csv'));
-/** The report with Mateo Rossi's email (line 10) as signers sometimes type it. */
-const BAD_REPORT = Buffer.from(
-  REPORT.toString('utf8').replace('mateo.rossi@org9.example', 'mateo.rossi(at)org9.example'),
-);
-const FORMS_NAME = 'Organization name (as it should appear on the letter)';
 const describeWithBrowser = haveChromium ? describe : describe.skip;
 
 describeWithBrowser(
@@ -139,9 +130,7 @@ describeWithBrowser(
         await page.getByLabel('Tags', { exact: true }).selectOption({ label: '— not imported —' });
         await page.getByRole('button', { name: 'Update preview' }).click();
         await section(page, '1 refused row');
-        await page
-          .getByText('Line 10: email: not an email address (mateo.rossi(at)org9.example)')
-          .waitFor();
+        await page.getByText(BAD_REPORT_REFUSAL).waitFor();
         await page.getByText('All or nothing would refuse the whole file').waitFor();
         expect(await screenProblems(page)).toEqual(NO_PROBLEMS);
         await page.setViewportSize(VIEWPORTS.phone);

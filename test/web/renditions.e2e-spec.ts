@@ -1,11 +1,11 @@
 import { CHROMIUM, haveChromium, SmtpSink, tinyPng, waitForQueuesIdle } from '@app/testing';
 import { parse } from 'csv-parse/sync';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signLinkIn, type TestApp } from '../support';
+import { pdftotext } from './pdf-text';
 import {
   apiAs,
   heading,
@@ -53,14 +53,6 @@ const russian = named(/^Ассоциация/);
 const greek = named(/^Ελληνική/);
 const quoted = named(/"/);
 const arabic = named(/^[\u0600-\u06ff\s]+$/);
-
-/** poppler's reading of a PDF, whitespace runs as one space. */
-function pdftotext(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
-    /\s+/g,
-    ' ',
-  );
-}
 
 const DAY = 24 * 3600 * 1000;
 const describeWithBrowser = haveChromium ? describe : describe.skip;
