@@ -211,12 +211,18 @@ describeWithBrowser(
         viewport: VIEWPORTS.desktop,
         storageState: await coordinator.storageState(),
       });
-      // Poll every half second instead of 10 s should the event stream be absent (docs/web.md).
-      await watching.addInitScript(() => window.localStorage.setItem('signatory.pollMs', '500'));
+      // Polling once an hour (docs/web.md): only the event stream can bring the counts up.
+      await watching.addInitScript(() =>
+        window.localStorage.setItem('signatory.pollMs', String(3_600_000)),
+      );
       const board = await watching.newPage();
       await board.goto(`${base}/w/${wid}/letters/${lid}/dashboard`);
       await heading(board, 'Dashboard');
       await board.locator('#count-signed', { hasText: /^0$/ }).waitFor();
+      await board
+        .getByRole('status')
+        .filter({ hasText: /^Live$/ })
+        .waitFor();
       // A reload would lose the marker and fire a load event.
       await board.evaluate(() => (window.marker = 1));
       let loads = 0;
