@@ -16,6 +16,7 @@ const directoryCsv = readFileSync(join(fixtures, 'organizations.csv'));
 const DAY = 24 * 3600 * 1000;
 const LINK = /http:\/\/signatory\.test\/sign\/[A-Za-z0-9_-]{43}/g;
 const PLACEHOLDER = 'http://signatory.test/sign/PREVIEW-ONLY-NOT-A-SIGN-ON-LINK';
+const DOCUMENT_ROUTE = '/api/letters/{lid}/invitations/preview/{pid}';
 
 // User text with markup, a bidi override (stripped at input) and a right-to-left script: the
 // Arabic is an organization's name in the shared fixtures.
@@ -40,6 +41,7 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
   let contract: Contract;
   let sink: SmtpSink;
   let token: string;
+  let wid: string;
   let cid: string;
   let organizations: Organization[];
   const auth = () => ({ Authorization: `Bearer ${token}` });
@@ -122,9 +124,8 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
         .send({ email: 'amira@coalition.example', password: 'correct horse battery', name: SENDER })
         .expect(201)
     ).body.token;
-    const wid = (
-      await t.http().post('/api/workspaces').set(auth()).send({ name: WORKSPACE }).expect(201)
-    ).body.id as string;
+    wid = (await t.http().post('/api/workspaces').set(auth()).send({ name: WORKSPACE }).expect(201))
+      .body.id as string;
     await t
       .http()
       .post(`/api/workspaces/${wid}/organizations/import`)
@@ -227,6 +228,18 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
     });
     expect(res.body.mail.html).toContain(`${PLACEHOLDER}/decline`);
     expect(res.body.mail.text).not.toMatch(LINK);
+    // The mail as a document of its own, for the web app's frame: a policy under which its
+    // inline styles apply and nothing else loads or runs.
+    const served = await t.http().get(res.body.mail.documentUrl).set(auth()).expect(200);
+    expect(served.headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox",
+      'x-frame-options': 'SAMEORIGIN',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    expect(served.text).toBe(res.body.mail.html);
     // Nothing written, nothing sent.
     await waitForQueuesIdle(t.app);
     expect(await invitations(lid)).toEqual([]);
@@ -238,7 +251,7 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
     const link = sent.text!.match(LINK)![0];
     expect(sent.subject).toBe(res.body.mail.subject);
     expect(sent.from?.value[0].name).toBe(res.body.mail.fromName);
-    expect((sent.html as string).split(link).join(PLACEHOLDER)).toBe(res.body.mail.html);
+    expect((sent.html as string).split(link).join(PLACEHOLDER)).toBe(served.text);
     expect(sent.text!.split(link).join(PLACEHOLDER).trimEnd()).toBe(res.body.mail.text.trimEnd());
 
     // The first recipient by name is the default; those invited already are listed as skipped.
@@ -248,6 +261,43 @@ describe('invitation notes, wording, preview and schedule (issue 17)', () => {
       again.body.skipped.map((s: { organizationId: string }) => s.organizationId).sort(),
     ).toEqual([first.id, chosen.id].sort());
     await preview(lid, { organizationIds: [first.id], organizationId: chosen.id }).expect(400);
+  });
+
+  it('serves a preview’s document to whoever asked for it only, until their next preview', async () => {
+    const lid = await openLetter();
+    const body = { organizationIds: [organizations[9].id], note: NOTE };
+    const first = (await preview(lid, body).expect(200)).body.mail.documentUrl as string;
+    expect(first).toMatch(
+      new RegExp(`^/api/letters/${lid}/invitations/preview/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-`),
+    );
+    const colleague = (
+      await t
+        .http()
+        .post('/api/auth/register')
+        .send({ email: 'noor@coalition.example', password: 'correct horse battery', name: 'Noor' })
+        .expect(201)
+    ).body.token as string;
+    await t
+      .http()
+      .post(`/api/workspaces/${wid}/members`)
+      .set(auth())
+      .send({ email: 'noor@coalition.example', role: 'coordinator' })
+      .expect(201);
+    const get = (path: string, token = auth()) =>
+      t
+        .http()
+        .get(path)
+        .set(token)
+        .expect((res) => res.status === 200 || contract.expect('get', DOCUMENT_ROUTE, res));
+
+    // A coordinator of the same letter, but not the one who previewed: not theirs to see.
+    await get(first, { Authorization: `Bearer ${colleague}` }).expect(404);
+    // An id that is not a UUID never reaches Redis (404, as for every id in a path).
+    await get(`/api/letters/${lid}/invitations/preview/not-a-uuid`).expect(404);
+    // A newer preview of the letter replaces the last: the old frame cannot show it.
+    const second = (await preview(lid, body).expect(200)).body.mail.documentUrl as string;
+    await get(first).expect(404);
+    await get(second).expect(200);
   });
 
   it('carries the note into reminders and resends, and shows the schedule the scan follows', async () => {

@@ -27,6 +27,10 @@ const NOTE = [
 ].join('\n');
 const OPENING = 'We, the undersigned organizations';
 
+// Runs in the browser (the project compiles without the DOM library): the computed style the
+// frame's document gives an element.
+declare function getComputedStyle(element: unknown): { color: string; fontFamily: string };
+
 describeWithBrowser(
   haveChromium
     ? 'a letter’s invitations: funnel, inviting with a note and a preview, revoking, reminders, in a browser'
@@ -142,20 +146,17 @@ describeWithBrowser(
       }
     }, 120_000);
 
-    it('shows the mail’s frame under the app’s own CSP', async () => {
-      // A context that keeps the CSP: the srcdoc frame is not a fetch, so frame-src (default-src
-      // 'self') does not stop it and it shows the mail. It inherits the page's policy, though,
-      // so the mail's style attributes are refused there (the screen says so).
+    it('shows the mail styled as sent, in its frame, under the real CSPs', async () => {
+      // A context that keeps the CSPs: the app page's own, and the mail document's, which lets
+      // the mail's style attributes apply (a srcdoc frame, under the page's policy, refused them).
       const strict = await browser.newContext({
         viewport: VIEWPORTS.desktop,
         storageState: await owner.storageState(),
       });
       const page = await strict.newPage();
-      const blocked: string[] = [];
+      const refused: string[] = [];
       page.on('console', (m) => {
-        if (/frame-src|child-src/.test(m.text())) {
-          blocked.push(m.text());
-        }
+        if (/Content Security Policy|X-Frame-Options/.test(m.text())) refused.push(m.text());
       });
       try {
         await page.goto(url());
@@ -166,7 +167,13 @@ describeWithBrowser(
         await page.getByRole('button', { name: 'Preview the mail' }).click();
         const frame = page.frameLocator('iframe[title="The invitation mail"]');
         await frame.getByText('a line of the note').waitFor();
-        expect(blocked).toEqual([]);
+        // The layout's inline styles (libs/mail/src/templates/layout.ts), as computed in the frame.
+        const footer = frame.getByText('Sent by Signatory on behalf of');
+        expect(await footer.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(85, 85, 85)');
+        expect(
+          await frame.locator('body').evaluate((el) => getComputedStyle(el).fontFamily),
+        ).toMatch(/^Georgia/);
+        expect(refused).toEqual([]);
       } finally {
         await strict.close();
       }

@@ -14,6 +14,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { LettersController } from './letters/letters.controller';
 import { LetterPreviewController } from './letters/letter-preview.controller';
 import { InvitationsController } from './invitations/invitations.controller';
+import { MailPreviewDocuments } from './invitations/mail-preview-documents';
 import { OrganizationsController } from './organizations/organizations.controller';
 import { OpenSignOnController } from './sign/open-sign-on.controller';
 import { SignController } from './sign/sign.controller';
@@ -81,7 +82,7 @@ export class ApiModule {
         OpenSignOnPageController,
         PublicLetterPageController,
       ],
-      providers: [LinkMissLimiter, LetterEventStreams],
+      providers: [LinkMissLimiter, LetterEventStreams, MailPreviewDocuments],
     };
   }
 }

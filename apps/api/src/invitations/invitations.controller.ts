@@ -5,7 +5,7 @@ import {
   InvitationsService,
   type InviteTarget,
 } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -14,10 +14,13 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Can, CurrentAuth, type RequestAuth } from '../auth/auth.decorators';
 import { InvitationPreviewDto, InvitationsQueryDto, InviteDto } from './invitations.dto';
 import { RefusedContentErrorView } from '../letters/letters.views';
 import { ApiErrors, ApiSignedIn } from '../http/openapi/responses';
+import { MAIL_DOCUMENT_CSP, sendMailDocument } from './invitation-mail-document';
+import { MAIL_PREVIEW_TTL_S, MailPreviewDocuments } from './mail-preview-documents';
 import {
   InvitationPreviewView,
   InvitationView,
@@ -78,6 +81,7 @@ export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly reminders: InvitationRemindersService,
+    private readonly mailDocuments: MailPreviewDocuments,
   ) {}
 
   @Post('letters/:lid/invitations')
@@ -112,12 +116,43 @@ export class InvitationsController {
   @ApiOkResponse({ type: InvitationPreviewView })
   @ApiResponse(REFUSED_NOTE)
   @ApiErrors(404, 413)
-  previewInvitations(
+  async previewInvitations(
     @Param('lid') lid: string,
     @CurrentAuth() auth: RequestAuth,
     @Body() dto: InvitationPreviewDto,
   ): Promise<InvitationPreviewView> {
-    return this.invitations.preview(lid, auth.user.id, targetOf(dto), dto.note, dto.organizationId);
+    const preview = await this.invitations.preview(
+      lid,
+      auth.user.id,
+      targetOf(dto),
+      dto.note,
+      dto.organizationId,
+    );
+    if (!preview.mail) return { ...preview, mail: null };
+    const kept = await this.mailDocuments.keep(auth.user.id, lid, preview.mail.html);
+    const documentUrl = kept && `/api/letters/${lid}/invitations/preview/${kept}`;
+    return { ...preview, mail: { ...preview.mail, documentUrl } };
+  }
+
+  @Get('letters/:lid/invitations/preview/:pid')
+  @Can(Action.InviteOrganizations)
+  @ApiOperation({
+    summary:
+      "A preview's mail as a document of its own, for a frame of the web app: its inline styles apply, nothing else loads or runs",
+  })
+  // Named here rather than with @ApiProduces, which would label the JSON errors as HTML too.
+  @ApiOkResponse({
+    description: `the mail's \`html\` exactly, \`Content-Security-Policy: ${MAIL_DOCUMENT_CSP}\`, never cached; kept ${MAIL_PREVIEW_TTL_S / 60} minutes for the person who previewed, until their next preview of the letter (then 404)`,
+    content: { 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiErrors(404)
+  async previewDocument(
+    @Param('lid') lid: string,
+    @Param('pid') pid: string,
+    @CurrentAuth() auth: RequestAuth,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendMailDocument(res, await this.mailDocuments.find(auth.user.id, lid, pid));
   }
 
   @Get('letters/:lid/reminders')

@@ -136,6 +136,16 @@ export class InvitationMailPreviewView implements InvitationMailPreview {
       'Press Freedom Coalition invites Reporters Alliance to sign on to the letter "Protect journalists now".\n\nA note from Amira Haddad at Press Freedom Coalition:\n\nDear friends, …',
   })
   text!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example:
+      '/api/letters/3f1e2d3c-4b5a-4678-9a0b-1c2d3e4f5a6b/invitations/preview/9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e',
+    description:
+      'where `html` can be loaded as a document of its own, with a CSP that lets its inline styles apply (a frame of this origin; the caller’s session, for 30 minutes, until their next preview of the letter); null while the server cannot keep it',
+  })
+  documentUrl!: string | null;
 }
 
 export class InvitationPreviewView implements InvitationPreview {

@@ -757,6 +757,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/letters/{lid}/invitations/preview/{pid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A preview's mail as a document of its own, for a frame of the web app: its inline styles apply, nothing else loads or runs */
+        get: operations["InvitationsController_previewDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/letters/{lid}/reminders": {
         parameters: {
             query?: never;
@@ -1919,6 +1936,11 @@ export interface components {
              *     Dear friends, …
              */
             text: string;
+            /**
+             * @description where `html` can be loaded as a document of its own, with a CSP that lets its inline styles apply (a frame of this origin; the caller’s session, for 30 minutes, until their next preview of the letter); null while the server cannot keep it
+             * @example /api/letters/3f1e2d3c-4b5a-4678-9a0b-1c2d3e4f5a6b/invitations/preview/9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e
+             */
+            documentUrl: string | null;
         };
         InvitationPreviewDto: {
             /** @description these organizations of the directory */
@@ -8460,6 +8482,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RefusedContentErrorView"];
+                };
+            };
+            /** @description too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description the database or Redis is unavailable; Retry-After says when to try again */
+            503: {
+                headers: {
+                    /** @description seconds */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_previewDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lid: string;
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mail's `html` exactly, `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox`, never cached; kept 30 minutes for the person who previewed, until their next preview of the letter (then 404) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description invalid input; `message` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description not signed in, or the token has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description signed in, but the role does not allow this (or a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description no such resource visible to the caller (also for ids that are not UUIDs) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
             /** @description too many requests; Retry-After says when to try again */

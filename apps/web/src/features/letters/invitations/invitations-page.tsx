@@ -468,18 +468,22 @@ function MailPreview({
             <dt>To</dt>
             <dd>{mail.to}</dd>
           </dl>
-          {/* The mail's own HTML, in a frame with no scripts, no forms and an origin of its own. */}
-          <iframe
-            title="The invitation mail"
-            className="mail-frame"
-            sandbox=""
-            srcDoc={mail.html}
-          />
-          <p className="aside">
-            Shown without the mail’s own colours and spacing, which this page’s security policy does
-            not apply; the words and links are as sent.
-          </p>
-          <details>
+          {mail.documentUrl ? (
+            // The mail loaded from the server, not as srcdoc: a srcdoc frame would inherit this
+            // page's CSP, which refuses the mail's style attributes. Its own CSP applies them and
+            // nothing else; sandbox="" keeps it without scripts, forms or an origin of its own.
+            <iframe
+              title="The invitation mail"
+              className="mail-frame"
+              sandbox=""
+              src={mail.documentUrl}
+            />
+          ) : (
+            <p className="aside">
+              The formatted mail cannot be shown just now; its plain text version is below.
+            </p>
+          )}
+          <details open={!mail.documentUrl}>
             <summary>Plain text version</summary>
             <pre className="mail-text">{mail.text}</pre>
           </details>
