@@ -25,6 +25,7 @@ import { OrganizationPage } from './features/directory/organization-page';
 import { loadEditor } from './features/letters/editor/load-editor';
 import { LetterPage } from './features/letters/letter-page';
 import { letterQuery } from './features/letters/queries';
+import { signOnCurveQuery, statsQuery } from './features/letters/tracking/tracking-queries';
 import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
 import { HomeRedirect } from './features/workspace/home-redirect';
@@ -122,6 +123,7 @@ const router = createBrowserRouter([
           // Lazy too: a letter's sign-ons (dashboard, list, moderation, adding one), under
           // one layout that keeps the letter's live updates open across them.
           {
+            loader: ({ params }) => prefetch(letterQuery(params.lid ?? '')),
             lazy: () =>
               import('./features/letters/tracking/tracking-layout').then((m) => ({
                 Component: m.TrackingLayout,
@@ -129,6 +131,10 @@ const router = createBrowserRouter([
             children: [
               {
                 path: 'letters/:lid/dashboard',
+                loader: ({ params }) => {
+                  prefetch(statsQuery(params.lid ?? ''));
+                  return prefetch(signOnCurveQuery(params.lid ?? ''));
+                },
                 lazy: () =>
                   import('./features/letters/tracking/dashboard-page').then((m) => ({
                     Component: m.DashboardPage,

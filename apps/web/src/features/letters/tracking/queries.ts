@@ -9,7 +9,7 @@ import { api, ok } from '../../../api/client';
 import type { components, operations } from '../../../api/schema';
 import { trackingKeys } from '../live/letter-events';
 import { useLivePoll } from '../live/use-letter-events';
-import type { CurvePoint } from './curve';
+import { signOnCurveQuery, statsQuery } from './tracking-queries';
 
 type ListQuery = NonNullable<
   operations['SignaturesController_listSignatures']['parameters']['query']
@@ -33,11 +33,7 @@ const curvePoll = (poll: number | false) => (poll === false ? false : poll * 3);
 
 /** The numbers: sign-ons by status and by revision, invitations, re-consent. */
 export function useTrackingStats(lid: string) {
-  return useQuery({
-    queryKey: trackingKeys.stats(lid),
-    queryFn: () => ok(api.GET('/api/letters/{lid}/stats', { params: { path: { lid } } })),
-    refetchInterval: useLivePoll(),
-  });
+  return useQuery({ ...statsQuery(lid), refetchInterval: useLivePoll() });
 }
 
 /** A page of sign-ons (50), filtered on the server; the last page stays shown while the next loads. */
@@ -50,24 +46,10 @@ export function useSignatures(lid: string, filters: Filters, page: number) {
   });
 }
 
-/**
- * The cumulative confirmed sign-ons over time. The list is ordered by time of signing, so
- * the n-th row's time is when the count reached n: up to 1000 are read in one request,
- * above that 40 rows spread evenly, one each, whatever the number of sign-ons.
- */
+/** The cumulative confirmed sign-ons over time (the API samples it). */
 export function useSignOnCurve(lid: string) {
-  return useQuery({
-    queryKey: [...trackingKeys.signatures(lid), 'curve'],
-    // The API samples the curve (at most 100 points, whatever the count): one small answer.
-    queryFn: async (): Promise<CurvePoint[]> => {
-      const curve = await ok(
-        api.GET('/api/letters/{lid}/sign-on-curve', { params: { path: { lid } } }),
-      );
-      return curve.points.map((p) => ({ at: Date.parse(p.at), count: p.count }));
-    },
-    // While polling, a third as often as the numbers (30 s by default).
-    refetchInterval: curvePoll(useLivePoll()),
-  });
+  // While polling, a third as often as the numbers (30 s by default).
+  return useQuery({ ...signOnCurveQuery(lid), refetchInterval: curvePoll(useLivePoll()) });
 }
 
 /** The activity feed, newest first, 20 at a time; older pages by `before` the last seq. */
