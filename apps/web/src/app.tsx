@@ -25,7 +25,12 @@ import { OrganizationPage } from './features/directory/organization-page';
 import { loadEditor } from './features/letters/editor/load-editor';
 import { LetterPage } from './features/letters/letter-page';
 import { letterQuery } from './features/letters/queries';
-import { signOnCurveQuery, statsQuery } from './features/letters/tracking/tracking-queries';
+import {
+  listStateOf,
+  signaturesQuery,
+  signOnCurveQuery,
+  statsQuery,
+} from './features/letters/tracking/tracking-queries';
 import { MembersPage } from './features/members/members-page';
 import { CreateWorkspacePage } from './features/workspace/create-workspace-page';
 import { HomeRedirect } from './features/workspace/home-redirect';
@@ -142,6 +147,10 @@ const router = createBrowserRouter([
               },
               {
                 path: 'letters/:lid/signatures',
+                loader: ({ params, request }) => {
+                  const { filters, page } = listStateOf(new URL(request.url).searchParams);
+                  return prefetch(signaturesQuery(params.lid ?? '', filters, page));
+                },
                 lazy: () =>
                   import('./features/letters/tracking/signatures-page').then((m) => ({
                     Component: m.SignaturesPage,

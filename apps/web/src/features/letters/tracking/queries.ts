@@ -6,28 +6,16 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
-import type { components, operations } from '../../../api/schema';
+import type { components } from '../../../api/schema';
 import { trackingKeys } from '../live/letter-events';
 import { useLivePoll } from '../live/use-letter-events';
-import { signOnCurveQuery, statsQuery } from './tracking-queries';
+import { signaturesQuery, signOnCurveQuery, statsQuery, type Filters } from './tracking-queries';
 
-type ListQuery = NonNullable<
-  operations['SignaturesController_listSignatures']['parameters']['query']
->;
-export type Filters = Pick<ListQuery, 'status' | 'source' | 'visibility'>;
 type Manual = components['schemas']['ManualSignatureDto'];
 type Update = components['schemas']['UpdateSignatureDto'];
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE, type Filters } from './tracking-queries';
 const ACTIVITY_PAGE = 20;
-
-/** One page of sign-ons and the total that match, from X-Total-Count. */
-async function signaturesPage(lid: string, query: ListQuery) {
-  const pending = api.GET('/api/letters/{lid}/signatures', { params: { path: { lid }, query } });
-  const [items, { response }] = await Promise.all([ok(pending), pending]);
-  const total = Number(response.headers.get('X-Total-Count'));
-  return { items, total: Number.isFinite(total) ? total : items.length };
-}
 
 const curvePoll = (poll: number | false) => (poll === false ? false : poll * 3);
 
@@ -39,8 +27,7 @@ export function useTrackingStats(lid: string) {
 /** A page of sign-ons (50), filtered on the server; the last page stays shown while the next loads. */
 export function useSignatures(lid: string, filters: Filters, page: number) {
   return useQuery({
-    queryKey: [...trackingKeys.signatures(lid), 'list', filters, page],
-    queryFn: () => signaturesPage(lid, { ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE }),
+    ...signaturesQuery(lid, filters, page),
     placeholderData: keepPreviousData,
     refetchInterval: useLivePoll(),
   });

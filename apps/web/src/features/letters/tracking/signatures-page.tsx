@@ -4,22 +4,16 @@ import { SelectField } from '../../../components/form';
 import { LoadFailed, Loading } from '../../../components/page';
 import { moderates } from '../../../lib/roles';
 import { Pager } from './pager';
-import { useSignatures, type Filters } from './queries';
+import { useSignatures } from './queries';
 import { options, SOURCE_NAMES, STATUS_NAMES, VISIBILITY_NAMES } from './signature-labels';
 import { CorrectNameForm, SignatureSummary } from './signature-row';
 import { TrackingPage, useTracking } from './tracking-layout';
-
-const FILTERS = ['status', 'source', 'visibility'] as const;
+import { FILTERS, listStateOf } from './tracking-queries';
 
 /** The filters and the page live in the address: a reload or a shared link keeps them. */
 function useListState() {
   const [params, setParams] = useSearchParams();
-  const filters: Filters = {};
-  for (const name of FILTERS) {
-    const value = params.get(name);
-    if (value) (filters as Record<string, string>)[name] = value;
-  }
-  const page = Math.max(0, Number(params.get('page') ?? 1) - 1) || 0;
+  const { filters, page } = listStateOf(params);
   const set = (name: (typeof FILTERS)[number] | 'page', value: string) =>
     setParams(
       (current) => {

@@ -1,7 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
 import { trackingKeys } from '../live/letter-events';
+import type { operations } from '../../../api/schema';
 import type { CurvePoint } from './curve';
+
+type ListQuery = NonNullable<
+  operations['SignaturesController_listSignatures']['parameters']['query']
+>;
+export type Filters = Pick<ListQuery, 'status' | 'source' | 'visibility'>;
+
+export const PAGE_SIZE = 50;
+export const FILTERS = ['status', 'source', 'visibility'] as const;
 
 // The dashboard's first queries as plain options, outside the tracking screens' lazy chunk:
 // the route loaders in app.tsx start them while that chunk is still loading, so the counts
@@ -23,5 +32,31 @@ export const signOnCurveQuery = (lid: string) =>
         api.GET('/api/letters/{lid}/sign-on-curve', { params: { path: { lid } } }),
       );
       return curve.points.map((p) => ({ at: Date.parse(p.at), count: p.count }));
+    },
+  });
+
+/** The signatures list's filters and page (0-based), from its address. */
+export function listStateOf(params: URLSearchParams): { filters: Filters; page: number } {
+  const filters: Filters = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (value) (filters as Record<string, string>)[name] = value;
+  }
+  const page = Math.max(0, Number(params.get('page') ?? 1) - 1) || 0;
+  return { filters, page };
+}
+
+/** One page of sign-ons (50), filtered on the server, and the total that match (X-Total-Count). */
+export const signaturesQuery = (lid: string, filters: Filters, page: number) =>
+  queryOptions({
+    queryKey: [...trackingKeys.signatures(lid), 'list', filters, page],
+    queryFn: async () => {
+      const query = { ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE };
+      const pending = api.GET('/api/letters/{lid}/signatures', {
+        params: { path: { lid }, query },
+      });
+      const [items, { response }] = await Promise.all([ok(pending), pending]);
+      const total = Number(response.headers.get('X-Total-Count'));
+      return { items, total: Number.isFinite(total) ? total : items.length };
     },
   });
