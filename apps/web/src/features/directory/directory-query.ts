@@ -83,8 +83,6 @@ export const isDescending = (sort: SortOrder) => sort.startsWith('-');
  * column starts where a reader looks first: names A to Z, dates newest first.
  */
 export function nextSort(current: SortOrder, column: SortColumn): SortOrder {
-  if (sortColumn(current) === column) {
-    return (isDescending(current) ? column : `-${column}`) as SortOrder;
-  }
-  return column === 'name' ? 'name' : (`-${column}` as SortOrder);
+  if (sortColumn(current) === column) return isDescending(current) ? column : `-${column}`;
+  return column === 'name' ? 'name' : `-${column}`;
 }
