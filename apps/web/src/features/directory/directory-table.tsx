@@ -10,8 +10,8 @@ const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeSt
 
 /**
  * The page of organizations as a table, sorted by the column whose header was chosen. On a
- * narrow screen it scrolls sideways inside a
- * labelled, focusable region (arrow keys scroll it), never the whole page.
+ * narrow screen it scrolls sideways inside a labelled, focusable region (arrow keys scroll
+ * it), never the whole page.
  */
 export function DirectoryTable({
   wid,
