@@ -237,6 +237,18 @@ describeWithBrowser(
         const page = await context.newPage();
         await page.goto(`${base}/w/${wid}/directory`);
         await heading(page, 'Directory');
+
+        // By last activity, most recent first: the duplicate declined after ALLIANCE signed;
+        // the never invited follow, by name, with no date.
+        await page.getByRole('link', { name: /^Last activity/ }).click();
+        await page.waitForURL(/\?sort=-lastActivity$/);
+        await page.locator('th[aria-sort="descending"]', { hasText: 'Last activity' }).waitFor();
+        expect(await page.locator('th[aria-sort]').count()).toBe(1);
+        expect((await rowNames(page)).slice(0, 2)).toEqual([ALLIANCE_AGAIN, ALLIANCE]);
+        const activity = page.locator('tbody tr td:nth-child(5)');
+        expect(await activity.nth(0).textContent()).toMatch(/^(just now|\d+ minutes? ago)$/);
+        expect(await activity.nth(2).textContent()).toBe('—none');
+
         await page.getByRole('link', { name: 'Add an organization' }).click();
         await heading(page, 'Add an organization');
 

@@ -148,7 +148,10 @@ export class OrganizationsController {
 
   @Get('workspaces/:wid/organizations')
   @Can(Action.Read)
-  @ApiOperation({ summary: 'The directory, a page at a time: by name, tag, archived or not' })
+  @ApiOperation({
+    summary:
+      'The directory, a page at a time: searched by name, by tag, archived or not; sorted by name, date added or last activity',
+  })
   @ApiOkResponse({ type: OrganizationPageView })
   @ApiErrors(404)
   listOrganizations(
@@ -158,6 +161,7 @@ export class OrganizationsController {
     return this.organizations.list(wid, {
       search: query.search,
       tag: query.tag,
+      sort: query.sort,
       page: query.page ?? 1,
       limit: query.limit ?? 50,
       includeArchived: query.archived === 'true',

@@ -1,3 +1,4 @@
+import { DIRECTORY_SORTS, type DirectorySort } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -70,6 +71,19 @@ export class DirectoryQueryDto {
   @IsString()
   @MaxLength(50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    enum: DIRECTORY_SORTS,
+    enumName: 'DirectorySort',
+    default: 'name',
+    description:
+      'name (A to Z, case and accents aside), createdAt (added), lastActivity (the latest of ' +
+      'invited, responded, signed, withdrawn on any letter; never active counts as oldest); ' +
+      'a leading - reverses it. Ties go by name, then id.',
+  })
+  @IsOptional()
+  @IsIn(DIRECTORY_SORTS, { message: `sort must be one of ${DIRECTORY_SORTS.join(', ')}` })
+  sort?: DirectorySort;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()

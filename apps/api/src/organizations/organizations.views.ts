@@ -1,5 +1,6 @@
 import {
   signatureStatuses,
+  type DirectoryItem,
   type ImportDetails,
   type ImportField,
   type ImportPreview,
@@ -76,9 +77,22 @@ export class OrganizationCreatedView extends OrganizationView {
   possibleDuplicates: OrganizationRefView[];
 }
 
+/** A row of the directory: the organization and its last activity on any letter. */
+export class DirectoryItemView extends OrganizationView implements DirectoryItem {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-03-05T14:10:00.000Z',
+    description:
+      'the newest lastActivityAt of its history (invited, responded, signed, withdrawn); null: never invited nor signed',
+  })
+  lastActivityAt: Date | null;
+}
+
 export class OrganizationPageView {
-  @ApiProperty({ type: () => [OrganizationView], description: 'by name' })
-  items: OrganizationView[];
+  @ApiProperty({ type: () => [DirectoryItemView], description: 'in the order of `sort`' })
+  items: DirectoryItemView[];
 
   @ApiProperty({ type: 'integer', example: 137, description: 'matches across all pages' })
   total: number;

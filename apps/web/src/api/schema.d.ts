@@ -567,7 +567,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The directory, a page at a time: by name, tag, archived or not */
+        /** The directory, a page at a time: searched by name, by tag, archived or not; sorted by name, date added or last activity */
         get: operations["OrganizationsController_listOrganizations"];
         put?: never;
         /** Add an organization; likely duplicates are listed, not refused */
@@ -1584,6 +1584,64 @@ export interface components {
         };
         /** @enum {string} */
         DiffRunType: "added" | "removed" | "unchanged";
+        DirectoryItemView: {
+            /**
+             * Format: uuid
+             * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
+             */
+            id: string;
+            /** @example Alliance des Défenseurs des Droits Humains */
+            name: string;
+            /**
+             * @description the primary contact address
+             * @example contact@adh.example
+             */
+            email: string;
+            /**
+             * @description every address, the primary first
+             * @example [
+             *       "contact@adh.example",
+             *       "press@adh.example"
+             *     ]
+             */
+            emails: string[];
+            /** @example Fatou Ndiaye */
+            contactName: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example SN
+             */
+            country: string | null;
+            /** @example https://adh.example */
+            website: string | null;
+            /**
+             * @example [
+             *       "press",
+             *       "legal"
+             *     ]
+             */
+            tags: string[];
+            /** @example false */
+            archived: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T16:05:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description the newest lastActivityAt of its history (invited, responded, signed, withdrawn); null: never invited nor signed
+             * @example 2026-03-05T14:10:00.000Z
+             */
+            lastActivityAt: string | null;
+        };
+        /** @enum {string} */
+        DirectorySort: "name" | "-name" | "createdAt" | "-createdAt" | "lastActivity" | "-lastActivity";
         DuplicateGroupView: {
             /**
              * @description the shared name key
@@ -2828,8 +2886,8 @@ export interface components {
             lastActivityAt: string;
         };
         OrganizationPageView: {
-            /** @description by name */
-            items: components["schemas"]["OrganizationView"][];
+            /** @description in the order of `sort` */
+            items: components["schemas"]["DirectoryItemView"][];
             /**
              * @description matches across all pages
              * @example 137
@@ -7169,6 +7227,8 @@ export interface operations {
                 /** @description name prefix or substring; case and diacritics ignored */
                 search?: string;
                 tag?: string;
+                /** @description name (A to Z, case and accents aside), createdAt (added), lastActivity (the latest of invited, responded, signed, withdrawn on any letter; never active counts as oldest); a leading - reverses it. Ties go by name, then id. */
+                sort?: components["schemas"]["DirectorySort"];
                 page?: number;
                 limit?: number;
                 /** @description true: archived ones too */

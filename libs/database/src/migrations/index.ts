@@ -11,6 +11,7 @@ import { TimeZones1765300000000 } from './1765300000000-time-zones';
 import { PasswordResetTokens1765400000000 } from './1765400000000-password-reset-tokens';
 import { DirectoryImportMappings1765500000000 } from './1765500000000-directory-import-mappings';
 import { InvitationNotes1765600000000 } from './1765600000000-invitation-notes';
+import { OrganizationLastActivity1765700000000 } from './1765700000000-organization-last-activity';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   PasswordResetTokens1765400000000,
   DirectoryImportMappings1765500000000,
   InvitationNotes1765600000000,
+  OrganizationLastActivity1765700000000,
 ];

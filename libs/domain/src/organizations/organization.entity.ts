@@ -6,6 +6,8 @@ import { WorkspaceEntity } from '../workspaces/workspace.entity';
 @Entity('organizations')
 @Index('organizations_workspace_key', ['workspaceId', 'nameKey'])
 @Index('organizations_workspace_search', ['workspaceId', 'searchName'])
+@Index('organizations_workspace_activity', ['workspaceId', 'lastActivityAt'])
+@Index('organizations_workspace_created', ['workspaceId', 'createdAt'])
 export class OrganizationEntity {
   @PrimaryColumn('varchar', { length: 36 })
   id: string;
@@ -55,4 +57,14 @@ export class OrganizationEntity {
 
   @TimestampColumn({ name: 'archived_at', nullable: true })
   archivedAt: Date | null;
+
+  /**
+   * The latest of its invitations' invited and responded instants and its signatures' signed
+   * and withdrawn ones; null: never invited nor signed. Written by the database's triggers
+   * (migration 1765700000000) on every invitation and signature write, never by TypeORM: a
+   * save() of an organization loaded earlier would otherwise put back a value a sign-on had
+   * moved on since.
+   */
+  @TimestampColumn({ name: 'last_activity_at', nullable: true, insert: false, update: false })
+  lastActivityAt: Date | null;
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Brackets, DataSource, IsNull, type EntityManager } from 'typeorm';
+import { Brackets, DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { SignatureEntity } from '../signatures/signature.entity';
 import { foldForSearch, nameKey } from './name-key';
+import { recomputeLastActivity } from './organization-activity';
 import { organizationHistory, type OrganizationLetterHistory } from './organization-history';
 import {
   organizationFields,
@@ -29,9 +30,28 @@ export interface OrganizationView {
   updatedAt: Date;
 }
 
+/** A directory row: the organization, and when it last had anything to do with a letter. */
+export interface DirectoryItem extends OrganizationView {
+  /** The newest `lastActivityAt` of its history; null when never invited nor signed. */
+  lastActivityAt: Date | null;
+}
+
+/** The directory's orders; `-` is descending. Every one ends by name, then id, to page stably. */
+export const DIRECTORY_SORTS = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'lastActivity',
+  '-lastActivity',
+] as const;
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
+
 export interface DirectoryQuery {
   search?: string;
   tag?: string;
+  /** Default: name. */
+  sort?: DirectorySort;
   page: number;
   limit: number;
   includeArchived?: boolean;
@@ -193,6 +213,8 @@ export class OrganizationsService {
       await manager.save(target);
       source.archivedAt ??= this.clock.now();
       await manager.save(source);
+      // The triggers moved the target's last activity forward; the source's goes back.
+      await recomputeLastActivity(manager, sourceId);
       return {
         organization: organizationView(target),
         movedInvitations: moved,
@@ -220,11 +242,15 @@ export class OrganizationsService {
     return signatures.length;
   }
 
-  /** Name prefix or substring, diacritics and case ignored; a tag; newest pages last. */
+  /**
+   * Name prefix or substring, diacritics and case ignored; a tag; in the order asked, a page
+   * at a time (offset paging: every order ends by name, then id, so pages neither skip nor
+   * repeat a row), each row with its last activity.
+   */
   async list(
     workspaceId: string,
     query: DirectoryQuery,
-  ): Promise<{ items: OrganizationView[]; total: number }> {
+  ): Promise<{ items: DirectoryItem[]; total: number }> {
     const qb = this.dataSource
       .getRepository(OrganizationEntity)
       .createQueryBuilder('o')
@@ -245,13 +271,40 @@ export class OrganizationsService {
         tag: contains(JSON.stringify(query.tag.trim().toLowerCase())),
       });
     }
-    const [rows, total] = await qb
-      .orderBy('o.search_name', 'ASC')
-      .addOrderBy('o.id', 'ASC')
+    const [rows, total] = await this.ordered(qb, query.sort ?? 'name')
       .skip((query.page - 1) * query.limit)
       .take(query.limit)
       .getManyAndCount();
-    return { items: rows.map(organizationView), total };
+    return {
+      items: rows.map((o) => ({ ...organizationView(o), lastActivityAt: o.lastActivityAt })),
+      total,
+    };
+  }
+
+  /**
+   * Orders the directory's query. By last activity, never active counts as oldest (first
+   * when ascending, last when descending), so that one order is the other reversed.
+   */
+  private ordered(qb: SelectQueryBuilder<OrganizationEntity>, sort: DirectorySort) {
+    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+    switch (sort) {
+      case 'name':
+      case '-name':
+        return qb.orderBy('o.search_name', direction).addOrderBy('o.id', direction);
+      case 'createdAt':
+      case '-createdAt':
+        qb.orderBy('o.created_at', direction);
+        break;
+      case 'lastActivity':
+      case '-lastActivity':
+        qb.orderBy(
+          'o.last_activity_at',
+          direction,
+          direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST',
+        );
+        break;
+    }
+    return qb.addOrderBy('o.search_name', 'ASC').addOrderBy('o.id', 'ASC');
   }
 
   /** Groups of organizations whose names share a key: likely the same organization. */

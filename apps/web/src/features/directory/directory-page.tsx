@@ -17,7 +17,7 @@ import { managesDirectory } from '../../lib/roles';
 
 /**
  * /w/:wid/directory: the workspace's organizations, 50 at a time, searched, filtered by tag
- * and ordered by name; the state is in the query string. Coordinators and above add and
+ * and ordered by name, last activity or date added; the state is in the query string. Coordinators and above add and
  * manage them; everyone else reads.
  */
 export function DirectoryPage() {

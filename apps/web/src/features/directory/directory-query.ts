@@ -1,10 +1,28 @@
+import type { components } from '../../api/schema';
+
 /**
  * The directory screen's state, kept in the URL's query string (`?q=…&tag=…&sort=-name&page=3
  * &archived=1`) so back, forward, a reload and a shared link all show the same rows. Only
  * what differs from the default is written: a plain `/w/:wid/directory` is page 1 by name.
  */
 
-export type SortOrder = 'name' | '-name';
+/** The API's orders: a column, `-` first for descending. */
+export type SortOrder = components['schemas']['DirectorySort'];
+
+/** The columns the table sorts by. */
+export type SortColumn = 'name' | 'lastActivity' | 'createdAt';
+
+const SORT_ORDERS: readonly SortOrder[] = [
+  'name',
+  '-name',
+  'lastActivity',
+  '-lastActivity',
+  'createdAt',
+  '-createdAt',
+];
+
+const isSortOrder = (value: string | null): value is SortOrder =>
+  SORT_ORDERS.includes(value as SortOrder);
 
 export interface DirectoryQuery {
   search: string;
@@ -21,10 +39,11 @@ const MAX_PAGE = 100_000;
 
 export function readDirectoryQuery(params: URLSearchParams): DirectoryQuery {
   const page = Number(params.get('page'));
+  const sort = params.get('sort');
   return {
     search: (params.get('q') ?? '').slice(0, 200),
     tag: (params.get('tag') ?? '').slice(0, 50),
-    sort: params.get('sort') === '-name' ? '-name' : 'name',
+    sort: isSortOrder(sort) ? sort : 'name',
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     archived: params.get('archived') === '1',
   };
@@ -55,21 +74,15 @@ export function rangeText(page: number, total: number, shown: number, size = PAG
   return `${format(first)}–${format(first + shown - 1)} of ${format(total)}`;
 }
 
+export const sortColumn = (sort: SortOrder): SortColumn => sort.replace(/^-/, '') as SortColumn;
+
+export const isDescending = (sort: SortOrder) => sort.startsWith('-');
+
 /**
- * The API pages by name A to Z only. Page `page` of Z to A is the same rows as positions
- * [start, end) of A to Z, read backwards: found in at most two of the API's pages of the
- * same size, so the order costs one small request more, never the whole directory.
+ * The order a click on a column's header asks for: the sorted column turns around; another
+ * column starts where a reader looks first: names A to Z, dates newest first.
  */
-export function descendingWindow(
-  total: number,
-  page: number,
-  size = PAGE_SIZE,
-): { apiPages: number[]; skip: number; take: number } {
-  const end = total - (page - 1) * size;
-  if (end <= 0) return { apiPages: [], skip: 0, take: 0 };
-  const start = Math.max(0, end - size);
-  const first = Math.floor(start / size) + 1;
-  const last = Math.floor((end - 1) / size) + 1;
-  const apiPages = first === last ? [first] : [first, last];
-  return { apiPages, skip: start - (first - 1) * size, take: end - start };
+export function nextSort(current: SortOrder, column: SortColumn): SortOrder {
+  if (sortColumn(current) === column) return isDescending(current) ? column : `-${column}`;
+  return column === 'name' ? 'name' : `-${column}`;
 }

@@ -1,10 +1,17 @@
 import { Link } from 'react-router';
+import { ago } from '../../lib/when';
+import { useNow } from '../../lib/use-now';
 import { withFilter, type DirectoryQuery } from './directory-query';
-import type { Organization } from './queries';
+import type { DirectoryItem } from './queries';
+import { orderText, SortHeader } from './sort-header';
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const instant = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * The page of organizations as a table. On a narrow screen it scrolls sideways inside a
- * labelled, focusable region (arrow keys scroll it), never the whole page.
+ * The page of organizations as a table, sorted by the column whose header was chosen. On a
+ * narrow screen it scrolls sideways inside a labelled, focusable region (arrow keys scroll
+ * it), never the whole page.
  */
 export function DirectoryTable({
   wid,
@@ -14,12 +21,12 @@ export function DirectoryTable({
   busy,
 }: {
   wid: string;
-  items: Organization[];
+  items: DirectoryItem[];
   query: DirectoryQuery;
   href: (query: DirectoryQuery) => string;
   busy: boolean;
 }) {
-  const descending = query.sort === '-name';
+  const now = useNow();
   return (
     <div
       className="table-scroll card"
@@ -29,26 +36,16 @@ export function DirectoryTable({
     >
       <table className="table" aria-busy={busy || undefined}>
         <caption id="directory-caption" className="visually-hidden">
-          Organizations, by name {descending ? 'Z to A' : 'A to Z'}
+          Organizations, {orderText(query)}
         </caption>
         <thead>
           <tr>
-            <th scope="col" aria-sort={descending ? 'descending' : 'ascending'}>
-              <Link
-                to={href(withFilter(query, { sort: descending ? 'name' : '-name' }))}
-                className="sort-link"
-              >
-                Name
-                <span aria-hidden="true">{descending ? ' ▼' : ' ▲'}</span>
-                <span className="visually-hidden">
-                  , sorted {descending ? 'Z to A' : 'A to Z'}; sort{' '}
-                  {descending ? 'A to Z' : 'Z to A'}
-                </span>
-              </Link>
-            </th>
+            <SortHeader column="name" label="Name" query={query} href={href} />
             <th scope="col">Contact</th>
             <th scope="col">Country</th>
             <th scope="col">Tags</th>
+            <SortHeader column="lastActivity" label="Last activity" query={query} href={href} />
+            <SortHeader column="createdAt" label="Added" query={query} href={href} />
           </tr>
         </thead>
         <tbody>
@@ -88,6 +85,24 @@ export function DirectoryTable({
                     ))}
                   </ul>
                 )}
+              </td>
+              <td className="cell-nowrap">
+                {o.lastActivityAt ? (
+                  <time
+                    dateTime={o.lastActivityAt}
+                    title={instant.format(new Date(o.lastActivityAt))}
+                  >
+                    {ago(o.lastActivityAt, now)}
+                  </time>
+                ) : (
+                  <>
+                    <span aria-hidden="true">—</span>
+                    <span className="visually-hidden">none</span>
+                  </>
+                )}
+              </td>
+              <td className="cell-nowrap">
+                <time dateTime={o.createdAt}>{day.format(new Date(o.createdAt))}</time>
               </td>
             </tr>
           ))}

@@ -1,15 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { components } from '../../api/schema';
-import { descendingWindow, PAGE_SIZE, type DirectoryQuery } from './directory-query';
+import { PAGE_SIZE, type DirectoryQuery } from './directory-query';
 
 export type Organization = components['schemas']['OrganizationView'];
-type OrganizationPage = components['schemas']['OrganizationPageView'];
+/** A row of the directory: an organization with its last activity. */
+export type DirectoryItem = components['schemas']['DirectoryItemView'];
 
 export const directoryKey = (wid: string) => ['workspaces', wid, 'organizations'] as const;
 export const organizationKey = (oid: string) => ['organizations', oid] as const;
 
-function fetchPage(wid: string, query: DirectoryQuery, page: number, limit = PAGE_SIZE) {
+/** One page of the directory, in the order asked, paged by the API (50 rows whatever its size). */
+function directoryPage(wid: string, query: DirectoryQuery) {
   return ok(
     api.GET('/api/workspaces/{wid}/organizations', {
       params: {
@@ -18,25 +20,13 @@ function fetchPage(wid: string, query: DirectoryQuery, page: number, limit = PAG
           search: query.search.trim() || undefined,
           tag: query.tag.trim() || undefined,
           archived: query.archived ? 'true' : undefined,
-          page,
-          limit,
+          sort: query.sort === 'name' ? undefined : query.sort,
+          page: query.page,
+          limit: PAGE_SIZE,
         },
       },
     }),
   );
-}
-
-/**
- * One page of the directory, paged by the API (50 rows whatever the directory's size). Z to
- * A: the total first (one row), then the one or two A-to-Z pages holding the rows.
- */
-async function directoryPage(wid: string, query: DirectoryQuery): Promise<OrganizationPage> {
-  if (query.sort === 'name') return fetchPage(wid, query, query.page);
-  const { total } = await fetchPage(wid, query, 1, 1);
-  const { apiPages, skip, take } = descendingWindow(total, query.page);
-  const pages = await Promise.all(apiPages.map((p) => fetchPage(wid, query, p)));
-  const items = pages.flatMap((p) => p.items).slice(skip, skip + take);
-  return { items: items.reverse(), total };
 }
 
 /** The page keeps showing its rows while the next search or page loads (no flash). */
