@@ -6,7 +6,9 @@
 //     context each time, nothing cached; warm: the same page again);
 //   - keystroke latency in the body editor with its live preview, and the preview's delay;
 //   - a letter with 10,000 signatures: the dashboard usable, its API requests and bytes, the
-//     signatures list's first page, paging and scrolling (web/dashboard.ts).
+//     signatures list's first page, paging and scrolling (web/dashboard.ts);
+//   - the directory of its 10,000 organizations: first page, paging, sorting, a search
+//     (web/directory.ts).
 // Each measure is a step of STEPS, run in order on one seeded app and browser; a later
 // measure is one more step.
 import { loadavg } from 'node:os';
@@ -20,6 +22,7 @@ import type { Scenario } from '../lib/scenario';
 import { Api, BENCH_ACCOUNT, fixtureLetter } from '../lib/seed';
 import { median, ms, percentile } from '../lib/stats';
 import { dashboard, signaturesList } from './web/dashboard';
+import { directory } from './web/directory';
 import { openEditor, typeAtEnd, withUsableProbe, type PerKey, type Usable } from './web/editor';
 import { firstScreen, type FirstScreen } from './web/first-screen';
 import { END_PHRASE, longLetterBody, wordCount } from './web/letter-body';
@@ -320,12 +323,13 @@ export const STEPS: WebStep[] = [
   titleTyping,
   dashboard,
   signaturesList,
+  directory,
 ];
 
 export const web: Scenario = {
   name: 'web',
   description:
-    'the web app in Chromium: first-screen JavaScript and CSS (gzip), the editor with a 3,000-word letter usable, keystroke latency, the dashboard and signatures list of 10,000 signatures',
+    'the web app in Chromium: first-screen JavaScript and CSS (gzip), the editor with a 3,000-word letter usable, keystroke latency, the dashboard and signatures list of 10,000 signatures, the directory of 10,000 organizations',
   async run(): Promise<ScenarioReport> {
     const db = await createDatabase('sqlite');
     const app = await startApp({ databaseUrl: db.url, worker: 'none', env: benchEnv });
