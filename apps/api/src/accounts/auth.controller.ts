@@ -70,7 +70,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Revoke the current token' })
   @ApiNoContentResponse({ description: 'the token stops working; the cookies are cleared' })
   async logout(@CurrentAuth() auth: RequestAuth, @Res({ passthrough: true }) res: Response) {
-    await this.accounts.logout(auth.session.id);
+    await this.accounts.logout(auth.session);
     clearSessionCookies(res);
   }
 

@@ -15,9 +15,10 @@ export class EventStream {
   /**
    * Sends the headers at once and the reconnection delay EventSource should use, then a
    * `: keep-alive` comment every `heartbeatMs`, which keeps proxies from closing an idle
-   * stream. The timer never keeps the process alive and stops with the response.
+   * stream, then calls `onHeartbeat`. The timer never keeps the process alive and stops
+   * with the response.
    */
-  open(retryMs: number, heartbeatMs: number): void {
+  open(retryMs: number, heartbeatMs: number, onHeartbeat?: () => void): void {
     this.res.status(200);
     this.res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     this.res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -25,7 +26,10 @@ export class EventStream {
     this.res.setHeader('Connection', 'keep-alive');
     this.res.flushHeaders();
     this.write(`retry: ${retryMs}\n\n`);
-    const heartbeat = setInterval(() => this.comment('keep-alive'), heartbeatMs).unref();
+    const heartbeat = setInterval(() => {
+      this.comment('keep-alive');
+      onHeartbeat?.();
+    }, heartbeatMs).unref();
     this.res.on('close', () => clearInterval(heartbeat));
   }
 

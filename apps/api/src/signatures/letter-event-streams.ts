@@ -1,13 +1,19 @@
 import {
+  AccountsService,
+  Action,
+  atLeast,
   DomainError,
   DomainErrorCode,
   LETTER_EVENTS_RETRY_AFTER_S,
   LetterEvents,
+  minimumRole,
   SignaturesService,
+  WorkspacesService,
   type LetterEventListener,
   type LetterEventMessage,
+  type Role,
 } from '@app/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { EventStream } from '../http/event-stream';
 
@@ -19,22 +25,53 @@ export const RETRY_MS = 3_000;
 /** Event ids remembered per stream to skip duplicates (replayed, then heard live). */
 const SENT_MEMORY = 2_000;
 
+/** Who watches a stream, as the guards authorised them when it opened. */
+export interface StreamViewer {
+  userId: string;
+  sessionId: string;
+  workspaceId: string;
+  role: Role;
+}
+
 /**
  * The open event streams of this process (GET /api/letters/:lid/events). A stream:
  * subscribes to the letter's channel first and buffers what arrives, then reads what the
  * client missed since Last-Event-ID from the database, sends it, then the buffer, then live
  * events: no gap at the switch, and an event both replayed and heard live is sent once.
+ *
+ * Each subscriber gets what their role may see: the activity feed's items to those who may
+ * read the feed (view_activity), to the others only a `change` with the event's id (refetch
+ * the counts), as GET …/activity is refused to them.
+ *
+ * A stream ends once its viewer may no longer watch it (membership removed, role changed,
+ * session ended); the client's reconnection then meets the guards (401, 404, or the new
+ * role's view). It checks again (1) as soon as a service publishes that the user's access
+ * changed, on whichever process, which is what makes it prompt, and (2) at each heartbeat,
+ * a backstop for what no message announces (a session expiring, a change published while
+ * Redis was unreachable from the publisher, a row changed by hand): two indexed reads per
+ * stream every 15 s, cheap beside holding the connection. And once right after it goes live,
+ * for a change made between the guards' check and the SUBSCRIBE.
  */
 @Injectable()
 export class LetterEventStreams {
+  private readonly logger = new Logger('LetterEventStreams');
+
   constructor(
     private readonly letterEvents: LetterEvents,
     private readonly signatures: SignaturesService,
+    private readonly accounts: AccountsService,
+    private readonly workspaces: WorkspacesService,
   ) {}
 
   /** Answers 503 (a DomainError, before any header) while Redis is away. */
-  async open(letterId: string, lastEventId: number | undefined, res: Response): Promise<void> {
+  async open(
+    letterId: string,
+    viewer: StreamViewer,
+    lastEventId: number | undefined,
+    res: Response,
+  ): Promise<void> {
     const stream = new EventStream(res);
+    const seesActivity = atLeast(viewer.role, minimumRole[Action.ViewActivity]);
     let live = false;
     let ended = false;
     const buffered: LetterEventMessage[] = [];
@@ -51,17 +88,32 @@ export class LetterEventStreams {
       if (seq <= floor || sent.has(seq)) return;
       sent.add(seq);
       if (sent.size > SENT_MEMORY) sent.delete(sent.values().next().value!);
-      stream.event('activity', message.event, seq);
+      if (seesActivity) stream.event('activity', message.event, seq);
+      else stream.event('change', { seq }, seq);
     };
+    const end = () => {
+      ended = true;
+      stream.close();
+    };
+    const recheck = coalesced(async () => {
+      if (ended) return;
+      const allowed = await this.stillAllowed(viewer).catch((error: Error) => {
+        // Fail closed: the reconnection is checked by the guards.
+        this.logger.warn(`could not check a stream's access, so it ends: ${error.message}`);
+        return false;
+      });
+      if (!allowed) end();
+    });
     const listener: LetterEventListener = {
       message: (message) => (live ? send(message) : buffered.push(message)),
-      end: () => {
-        ended = true;
-        stream.close();
+      // Before it is live, the check it runs on going live covers the change.
+      accessChanged: () => {
+        if (live) recheck();
       },
+      end,
     };
 
-    const unsubscribe = await this.letterEvents.subscribe(letterId, listener);
+    const unsubscribe = await this.letterEvents.subscribe(letterId, viewer.userId, listener);
     let clientGone = false;
     res.on('close', () => {
       clientGone = true;
@@ -91,7 +143,7 @@ export class LetterEventStreams {
     }
 
     // A stream never keeps the process alive: app.close() ends it (LetterEvents).
-    stream.open(RETRY_MS, HEARTBEAT_MS);
+    stream.open(RETRY_MS, HEARTBEAT_MS, recheck);
     if (replay?.missed === null) {
       // Too much to replay: the client refetches; this id is where a later resume starts.
       floor = replay.lastSeq;
@@ -101,5 +153,39 @@ export class LetterEventStreams {
     }
     live = true;
     for (const message of buffered.splice(0)) send(message);
+    recheck();
   }
+
+  /** The session still works and the membership still has the role the stream opened with. */
+  private async stillAllowed(viewer: StreamViewer): Promise<boolean> {
+    if (!(await this.accounts.sessionIsLive(viewer.sessionId))) return false;
+    // A workspace deleted takes its memberships with it (ON DELETE CASCADE).
+    const membership = await this.workspaces.membership(viewer.workspaceId, viewer.userId);
+    // Another role (lower or higher) sees another view: the client reopens with its own.
+    return membership?.role === viewer.role;
+  }
+}
+
+/**
+ * `run` at once, or, while a run is under way (which may have read before the change that
+ * asks again), once more after it: never two at a time, never a request lost.
+ */
+function coalesced(run: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const start = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void run().finally(() => {
+      running = false;
+      if (again) {
+        again = false;
+        start();
+      }
+    });
+  };
+  return start;
 }

@@ -28,6 +28,16 @@ export class RenditionProgressEventView implements RenditionProgress {
   error?: string;
 }
 
+/** `event: change`: what a member who may not read the activity feed learns of an event. */
+export class LetterChangeEventView {
+  @ApiProperty({
+    example: 118,
+    description:
+      'the activity event’s seq (also the event’s id): something happened on the letter; refetch its stats and signatures',
+  })
+  seq!: number;
+}
+
 export class LetterEventsResetView {
   @ApiProperty({
     example: 'missed',

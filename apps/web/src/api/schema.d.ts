@@ -956,11 +956,14 @@ export interface paths {
          * Live activity and rendition progress of the letter, as Server-Sent Events (text/event-stream); resumable with Last-Event-ID
          * @description `retry: 3000` first, then these events, and a `: keep-alive` comment every 15 s:
          *
-         *     - `activity` (with `id:` its seq): a new event of the letter’s activity feed; data: ActivityEventView.
+         *     - `activity` (with `id:` its seq), to the roles that may read the activity feed (coordinator and above): a new event of the letter’s activity feed; data: ActivityEventView.
+         *     - `change` (with `id:` its seq), to the other members instead of `activity`: something happened on the letter (refetch its stats and signatures); data: LetterChangeEventView, the seq only, since the feed’s details (signer emails, names shown only to officials) are not theirs to see.
          *     - `rendition` (no id): a rendition of the letter was queued, made progress, finished or failed; data: RenditionProgressEventView.
          *     - `reset` (with `id:`): more than 500 events were missed since Last-Event-ID; refetch the feed; data: LetterEventsResetView.
          *
          *     With `Last-Event-ID` (or `?lastEventId=`), the events after it come first, in order, then live ones, without gap or duplicate.
+         *
+         *     Open to every member (read). The stream ends as soon as its viewer’s access changes: membership removed or role changed, session ended (log-out, revoked, password changed or reset); reconnecting then answers 401 or 404, or the new role’s view.
          */
         get: operations["LetterEventsController_letterEvents"];
         put?: never;
@@ -2203,6 +2206,13 @@ export interface components {
              * @example 412
              */
             brokenAt?: number;
+        };
+        LetterChangeEventView: {
+            /**
+             * @description the activity event’s seq (also the event’s id): something happened on the letter; refetch its stats and signatures
+             * @example 118
+             */
+            seq: number;
         };
         LetterContentDto: {
             /** @example Protect journalists and the free flow of information */

@@ -22,6 +22,7 @@ export const moderates = coordinatorOrAbove;
 export const managesDirectory = coordinatorOrAbove;
 /** invite_organizations (invite, preview, resend, revoke): coordinator and above. */
 export const invitesOrganizations = coordinatorOrAbove;
+/** The activity feed; the letter's live stream is every member's (a lighter view below it). */
 export const viewsActivity = coordinatorOrAbove;
 export const exportsAll = coordinatorOrAbove;
 export const rendersPdf = coordinatorOrAbove;

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { LetterEvents } from '../events/letter-events';
 import { normalizeEmail } from './email';
 import { PasswordHasher } from './password-hasher';
 import { isWellFormedToken, newToken, sameHash, tokenHash } from './secret-tokens';
@@ -34,6 +35,7 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -102,10 +104,21 @@ export class AccountsService {
     return { user, session };
   }
 
-  async logout(sessionId: string): Promise<void> {
+  async logout(session: Pick<SessionEntity, 'id' | 'userId'>): Promise<void> {
     await this.dataSource
       .getRepository(SessionEntity)
-      .update({ id: sessionId }, { revokedAt: this.clock.now() });
+      .update({ id: session.id }, { revokedAt: this.clock.now() });
+    // Its open event streams end now, on every process, not when the client next asks.
+    await this.letterEvents.accessChanged(session.userId);
+  }
+
+  /** Whether the session still works (not revoked, not expired), for a long-lived stream. */
+  async sessionIsLive(sessionId: string): Promise<boolean> {
+    return this.dataSource.getRepository(SessionEntity).existsBy({
+      id: sessionId,
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(this.clock.now()),
+    });
   }
 
   /** The account's sessions that still work (not revoked, not expired), newest first. */
@@ -125,6 +138,7 @@ export class AccountsService {
         { revokedAt: this.clock.now() },
       );
     if (!affected) throw DomainError.notFound('session');
+    await this.letterEvents.accessChanged(userId);
   }
 
   /** The CSRF token that must accompany a cookie-authenticated change (double submit). */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { LetterEvents } from '../events/letter-events';
 import { formatInZone } from '../time/zoned-time';
 import { normalizeEmail } from './email';
 import { PasswordHasher } from './password-hasher';
@@ -28,6 +29,7 @@ export class PasswordService {
     private readonly hasher: PasswordHasher,
     private readonly mail: MailService,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -49,6 +51,7 @@ export class PasswordService {
       await this.revokeSessions(manager, user.id, currentSessionId);
       await this.mailChanged(manager, user, 'Your other sessions were signed out.');
     });
+    await this.letterEvents.accessChanged(user.id);
   }
 
   /**
@@ -116,6 +119,7 @@ export class PasswordService {
       const user = await manager.findOneByOrFail(UserEntity, { id: reset.userId });
       await this.mailChanged(manager, user, 'Every session was signed out.');
     });
+    await this.letterEvents.accessChanged(reset.userId);
   }
 
   private async revokeSessions(

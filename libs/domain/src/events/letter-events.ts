@@ -20,9 +20,14 @@ export type RenditionProgress = Pick<RenditionView, 'id' | 'status' | 'progress'
 export type LetterEventMessage =
   { type: 'activity'; event: ActivityEvent } | { type: 'rendition'; rendition: RenditionProgress };
 
-/** One open stream of this process, on one letter. */
+/** One open stream of this process, on one letter, watched by one user. */
 export interface LetterEventListener {
   message(message: LetterEventMessage): void;
+  /**
+   * The watching user's memberships or sessions changed (on any process): whether the
+   * stream is still allowed, and with which view, is to be checked again.
+   */
+  accessChanged(): void;
   /**
    * The subscription is gone: Redis was lost (events may have been missed; the client
    * resumes with Last-Event-ID and catches up from the database) or the app is stopping.
@@ -34,6 +39,8 @@ export interface LetterEventListener {
 export const LETTER_EVENTS_RETRY_AFTER_S = 5;
 
 interface Channel {
+  /** A letter's events go to `message`; a user's channel only says their access changed. */
+  kind: 'letter' | 'user';
   listeners: Set<LetterEventListener>;
   /** The SUBSCRIBE, acknowledged: only then may a stream read the database and go live. */
   subscribed: Promise<unknown>;
@@ -46,9 +53,15 @@ interface Channel {
  * letter), and hands each message to those streams. Every replica receives every event of
  * the letters its clients watch, so no sticky sessions are needed.
  *
+ * A stream also listens on its user's channel `<QUEUE_PREFIX>:user:<userId>`, where the
+ * services that take access away (a membership removed or its role changed, a session
+ * ended) publish, so that streams on every replica check their authorisation again at
+ * once instead of outliving it.
+ *
  * Publishing never fails its caller: with Redis away the event is dropped and logged, and
  * the client catches up from the database when it resumes (audit events are stored; a
- * rendition's state is in its row).
+ * rendition's state is in its row). A dropped access change is caught by the stream's own
+ * check at each heartbeat.
  */
 @Injectable()
 export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShutdown {
@@ -67,13 +80,29 @@ export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShu
     return `${this.config.queuePrefix}:letter:${letterId}`;
   }
 
+  userChannelOf(userId: string): string {
+    return `${this.config.queuePrefix}:user:${userId}`;
+  }
+
   /** Sends the message to every process watching the letter; never rejects. */
-  async publish(letterId: string, message: LetterEventMessage): Promise<void> {
+  publish(letterId: string, message: LetterEventMessage): Promise<void> {
+    return this.publishOn(this.channelOf(letterId), JSON.stringify(message));
+  }
+
+  /**
+   * Tells every process that the user's access changed (call it once the change is
+   * committed): their open streams check it again. Never rejects.
+   */
+  accessChanged(userId: string): Promise<void> {
+    return this.publishOn(this.userChannelOf(userId), '{"type":"access"}');
+  }
+
+  private async publishOn(channel: string, text: string): Promise<void> {
     try {
       // Connected on first use: processes that never publish (the CLI) never connect.
       this.publisher ??= this.client();
       await this.ready(this.publisher);
-      await this.publisher.publish(this.channelOf(letterId), JSON.stringify(message));
+      await this.publisher.publish(channel, text);
       if (this.publishFailing) this.logger.log('Redis is back: live letter events flow again');
       this.publishFailing = false;
     } catch (error) {
@@ -88,23 +117,25 @@ export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   /**
-   * Delivers the letter's events to `listener` from the moment this resolves (the
-   * SUBSCRIBE is acknowledged). Rejects with a 503 domain error while Redis is away.
-   * Returns the function that unsubscribes.
+   * Delivers the letter's events, and the changes of `userId`'s access, to `listener` from
+   * the moment this resolves (both SUBSCRIBEs are acknowledged). Rejects with a 503 domain
+   * error while Redis is away. Returns the function that unsubscribes.
    */
-  async subscribe(letterId: string, listener: LetterEventListener): Promise<() => void> {
+  async subscribe(
+    letterId: string,
+    userId: string,
+    listener: LetterEventListener,
+  ): Promise<() => void> {
     if (this.closing) throw this.unavailable('the server is stopping');
     const subscriber = await this.subscriberReady();
-    const name = this.channelOf(letterId);
-    let channel = this.channels.get(name);
-    if (!channel) {
-      channel = { listeners: new Set(), subscribed: subscriber.subscribe(name) };
-      this.channels.set(name, channel);
-    }
-    channel.listeners.add(listener);
-    const unsubscribe = () => this.unsubscribe(name, listener);
+    const names = [this.channelOf(letterId), this.userChannelOf(userId)];
+    const joined = [
+      this.join(subscriber, names[0], 'letter', listener),
+      this.join(subscriber, names[1], 'user', listener),
+    ];
+    const unsubscribe = () => names.forEach((name) => this.unsubscribe(name, listener));
     try {
-      await channel.subscribed;
+      await Promise.all(joined.map((channel) => channel.subscribed));
     } catch (error) {
       unsubscribe();
       throw this.unavailable((error as Error).message);
@@ -115,7 +146,9 @@ export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShu
   /** Open streams on this process (tests, health). */
   get listenerCount(): number {
     let count = 0;
-    for (const channel of this.channels.values()) count += channel.listeners.size;
+    for (const channel of this.channels.values()) {
+      if (channel.kind === 'letter') count += channel.listeners.size;
+    }
     return count;
   }
 
@@ -129,6 +162,22 @@ export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShu
     this.closing = true;
     this.subscriber?.disconnect();
     if (this.publisher) await this.publisher.quit().catch(() => this.publisher?.disconnect());
+  }
+
+  /** Adds the listener to the channel, SUBSCRIBEd once for all of its listeners. */
+  private join(
+    subscriber: Redis,
+    name: string,
+    kind: Channel['kind'],
+    listener: LetterEventListener,
+  ): Channel {
+    let channel = this.channels.get(name);
+    if (!channel) {
+      channel = { kind, listeners: new Set(), subscribed: subscriber.subscribe(name) };
+      this.channels.set(name, channel);
+    }
+    channel.listeners.add(listener);
+    return channel;
   }
 
   private unsubscribe(name: string, listener: LetterEventListener): void {
@@ -166,21 +215,28 @@ export class LetterEvents implements BeforeApplicationShutdown, OnApplicationShu
     if (status !== 'ready') throw new Error(`connection ${status}`);
   }
 
-  private dispatch(channel: string, text: string): void {
-    const listeners = this.channels.get(channel)?.listeners;
-    if (!listeners?.size) return;
+  private dispatch(name: string, text: string): void {
+    const channel = this.channels.get(name);
+    if (!channel?.listeners.size) return;
+    const listeners = [...channel.listeners];
+    if (channel.kind === 'user') {
+      // What changed does not matter: the stream reads its access again from the database.
+      for (const listener of listeners) listener.accessChanged();
+      return;
+    }
     let message: LetterEventMessage;
     try {
       message = JSON.parse(text) as LetterEventMessage;
     } catch {
-      this.logger.warn(`ignored a message that is not JSON on ${channel}`);
+      this.logger.warn(`ignored a message that is not JSON on ${name}`);
       return;
     }
-    for (const listener of [...listeners]) listener.message(message);
+    for (const listener of listeners) listener.message(message);
   }
 
   private endAll(): void {
-    const listeners = [...this.channels.values()].flatMap((channel) => [...channel.listeners]);
+    // A stream is in two channels (its letter's and its user's): ended once.
+    const listeners = new Set([...this.channels.values()].flatMap((c) => [...c.listeners]));
     this.channels.clear();
     for (const listener of listeners) listener.end();
   }

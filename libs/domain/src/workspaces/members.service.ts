@@ -10,6 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../clock';
 import { Action, minimumRole } from '../permissions/actions';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { LetterEvents } from '../events/letter-events';
 import { lockWorkspace } from './lock-workspace';
 import { MemberInvitationEntity } from './member-invitation.entity';
 import { MembershipEntity } from './membership.entity';
@@ -52,6 +53,7 @@ export class MembersService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly clock: Clock,
+    private readonly letterEvents: LetterEvents,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -115,7 +117,7 @@ export class MembersService {
     userId: string,
     role: Role,
   ): Promise<Member> {
-    return this.dataSource.transaction(async (manager) => {
+    const member = await this.dataSource.transaction(async (manager) => {
       await lockWorkspace(manager, workspaceId);
       const membership = await this.membershipOrFail(manager, workspaceId, userId);
       this.assertMayManage(actor, membership);
@@ -134,6 +136,10 @@ export class MembersService {
       });
       return this.toMember(manager, membership);
     });
+    // Committed: the member's open event streams (any process) now see what their new role
+    // may see, or end.
+    await this.letterEvents.accessChanged(userId);
+    return member;
   }
 
   /** Removes a member; anyone may leave, the last owner may not. */
@@ -159,6 +165,8 @@ export class MembersService {
         data: { role: membership.role },
       });
     });
+    // Committed: the former member's open event streams end, on every process.
+    await this.letterEvents.accessChanged(userId);
   }
 
   private async addUser(

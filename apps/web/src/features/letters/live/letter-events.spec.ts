@@ -73,6 +73,13 @@ describe('which queries an event makes stale', () => {
     ]);
   });
 
+  it('a change (what a role below the feed hears) refreshes the stats and the signatures', () => {
+    expect(keysForEvent('change', LID)).toEqual([
+      ['letters', LID, 'stats'],
+      ['letters', LID, 'signatures'],
+    ]);
+  });
+
   it('a reset refreshes everything about the letter; a rendition or an unknown event nothing', () => {
     expect(keysForEvent('reset', LID)).toEqual([['letters', LID]]);
     expect(keysForEvent('rendition', LID)).toEqual([]);
@@ -126,8 +133,10 @@ describe('a letter’s stream', () => {
     h.invalidated.length = 0;
     h.streams[0].emit('activity', { seq: 7, action: 'signature.signed' });
     expect(h.invalidated).toHaveLength(3);
+    h.streams[0].emit('change', { seq: 8 });
+    expect(h.invalidated).toHaveLength(5);
     h.streams[0].emit('rendition', { id: 'r', status: 'done' });
-    expect(h.invalidated).toHaveLength(3);
+    expect(h.invalidated).toHaveLength(5);
     h.streams[0].emit('reset', {});
     expect(h.invalidated.at(-1)).toBe(`letters/${LID}`);
   });

@@ -19,6 +19,9 @@ export function keysForEvent(type: string, lid: string): readonly (readonly stri
     // Someone signed, declined, withdrew, was approved…: every tracking number may move.
     case 'activity':
       return [trackingKeys.stats(lid), trackingKeys.signatures(lid), trackingKeys.activity(lid)];
+    // The same news, for a role that does not see the activity feed (only the event's id).
+    case 'change':
+      return [trackingKeys.stats(lid), trackingKeys.signatures(lid)];
     // The server lost track of what it sent (a restart, a gap): read the whole letter again.
     case 'reset':
       return [['letters', lid]];
@@ -70,7 +73,7 @@ export interface LetterEventsOptions {
   random?: () => number;
 }
 
-const EVENTS = ['activity', 'reset'] as const;
+const EVENTS = ['activity', 'change', 'reset'] as const;
 
 /** `event: rendition`'s data: a rendition's id, status, progress and files (once done). */
 export type RenditionUpdate = components['schemas']['RenditionProgressEventView'];

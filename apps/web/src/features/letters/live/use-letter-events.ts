@@ -27,8 +27,8 @@ export interface LiveState {
 /**
  * Opens the letter's event stream and keeps its queries fresh: invalidated on each event
  * while it is open, polled while it is not (and retried with backoff; not opened at all
- * unless `enabled`: the stream is for the roles that see the activity feed); rendition progress
- * goes into the rendition's cached state. For the tracking screens' layout and the final
+ * unless `enabled`); rendition progress goes into the rendition's cached state. Every
+ * member may open it; the API sends each what their role may see. For the tracking screens' layout and the final
  * PDF's screen; the screens read the result through `useLivePoll` / `LiveContext`.
  */
 export function useLetterEvents(lid: string, { enabled = true } = {}): LiveState {

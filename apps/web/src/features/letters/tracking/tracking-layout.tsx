@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { LoadFailed, Loading, Page } from '../../../components/page';
-import { invitesOrganizations, moderates, viewsActivity } from '../../../lib/roles';
+import { invitesOrganizations, moderates } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { LiveContext, useLetterEvents, type LiveState } from '../live/use-letter-events';
 import { useLetter } from '../queries';
@@ -70,7 +70,8 @@ export function TrackingLayout() {
 }
 
 function LiveTracking(props: Omit<Tracking, 'live'>) {
-  const live = useLetterEvents(props.lid, { enabled: viewsActivity(props.role) });
+  // Every member watches live: the API sends the lower roles only what they may see.
+  const live = useLetterEvents(props.lid);
   return (
     <LiveContext value={live}>
       <Outlet context={{ ...props, live } satisfies Tracking} />
