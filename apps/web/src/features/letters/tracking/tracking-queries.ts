@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ok } from '../../../api/client';
-import { trackingKeys } from '../live/letter-events';
 import type { operations } from '../../../api/schema';
+import { trackingKeys } from '../live/letter-events';
 import type { CurvePoint } from './curve';
 
 type ListQuery = NonNullable<
@@ -12,15 +12,19 @@ export type Filters = Pick<ListQuery, 'status' | 'source' | 'visibility'>;
 export const PAGE_SIZE = 50;
 export const FILTERS = ['status', 'source', 'visibility'] as const;
 
-// The dashboard's first queries as plain options, outside the tracking screens' lazy chunk:
-// the route loaders in app.tsx start them while that chunk is still loading, so the counts
-// and the chart do not wait for it (bench `web`, dashboard step).
+// The tracking screens' first queries as plain options, outside their lazy chunk: the route
+// loaders in app.tsx start them while that chunk is still loading, so the counts, the chart
+// and the list do not wait for it (bench `web`, dashboard and signatures steps). Each is
+// fresh for a moment, so that the screen, mounting, does not ask again for what its loader
+// has just asked; the event stream or the poll keeps it current after that.
+const FRESH_MS = 2_000;
 
 /** The numbers: sign-ons by status and by revision, invitations, re-consent. */
 export const statsQuery = (lid: string) =>
   queryOptions({
     queryKey: trackingKeys.stats(lid),
     queryFn: () => ok(api.GET('/api/letters/{lid}/stats', { params: { path: { lid } } })),
+    staleTime: FRESH_MS,
   });
 
 /** The cumulative confirmed sign-ons over time, sampled by the API (at most 100 points). */
@@ -33,6 +37,7 @@ export const signOnCurveQuery = (lid: string) =>
       );
       return curve.points.map((p) => ({ at: Date.parse(p.at), count: p.count }));
     },
+    staleTime: FRESH_MS,
   });
 
 /** The signatures list's filters and page (0-based), from its address. */
@@ -59,4 +64,5 @@ export const signaturesQuery = (lid: string, filters: Filters, page: number) =>
       const total = Number(response.headers.get('X-Total-Count'));
       return { items, total: Number.isFinite(total) ? total : items.length };
     },
+    staleTime: FRESH_MS,
   });
