@@ -333,8 +333,11 @@ describeWithBrowser(
           role: 'viewer',
         });
         const page = await viewer.newPage();
+        // A viewer's page listens to the letter's events too (progress, for any member).
+        const stream = page.waitForResponse((r) => r.url().endsWith('/events'));
         await page.goto(`${base}${path}/pdf`);
         await heading(page, `Final PDF: ${fixture.content.title}`);
+        expect((await stream).status()).toBe(200);
         await rendition(page).getByText('it is for coordinators').waitFor();
         expect(await page.getByRole('button', { name: 'Render' }).count()).toBe(0);
         expect(await page.getByRole('link', { name: /Download/ }).count()).toBe(0);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { LoadFailed, Loading, Page } from '../../components/page';
-import { rendersPdf, viewsActivity } from '../../lib/roles';
+import { rendersPdf } from '../../lib/roles';
 import { LiveContext, useLetterEvents } from '../letters/live/use-letter-events';
 import { useLetter } from '../letters/queries';
 import { useWorkspace } from '../workspace/queries';
@@ -23,10 +23,8 @@ export function FinalPdfPage() {
   const renditions = useRenditions(lid);
   // The rendition just requested (or chosen from the list); else the newest.
   const [chosen, setChosen] = useState<string>();
-  // The letter's event stream pushes the progress (coordinators and above, who render).
-  const live = useLetterEvents(lid, {
-    enabled: workspace.data ? viewsActivity(workspace.data.role) : false,
-  });
+  // The letter's event stream pushes the progress, to every member who may see the letter.
+  const live = useLetterEvents(lid);
 
   const back = <Link to={`/w/${wid}/letters/${lid}`}>Back to the letter</Link>;
   if (letter.isError) {
