@@ -12,6 +12,7 @@ import { PasswordResetTokens1765400000000 } from './1765400000000-password-reset
 import { DirectoryImportMappings1765500000000 } from './1765500000000-directory-import-mappings';
 import { InvitationNotes1765600000000 } from './1765600000000-invitation-notes';
 import { OrganizationLastActivity1765700000000 } from './1765700000000-organization-last-activity';
+import { OrganizationActivityLockOrder1765800000000 } from './1765800000000-organization-activity-lock-order';
 
 /** Every migration, oldest first. A committed migration is never edited; add a new one. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DirectoryImportMappings1765500000000,
   InvitationNotes1765600000000,
   OrganizationLastActivity1765700000000,
+  OrganizationActivityLockOrder1765800000000,
 ];
