@@ -13,7 +13,10 @@ export function isUniqueViolation(error: unknown): boolean {
  * Error codes that say the database could not be reached or is going away, not that the
  * statement was wrong: connection refused or reset, PostgreSQL's class 08 (connection
  * exception) and 57P (operator intervention: shutting down, starting up), SQLite's file
- * that cannot be opened or read, or a lock held past the busy timeout.
+ * that cannot be opened or read, or a lock held past the busy timeout. And PostgreSQL's
+ * transaction rollbacks that a retry resolves, a deadlock (40P01) or a serialization
+ * failure (40001): the transaction was undone whole, so the answer is "try again" (503 with
+ * Retry-After), not an error in the request.
  */
 const unavailableCodes = new Set([
   'ECONNREFUSED',
@@ -26,6 +29,8 @@ const unavailableCodes = new Set([
   '57P01',
   '57P02',
   '57P03',
+  '40P01',
+  '40001',
   'SQLITE_BUSY',
   'SQLITE_CANTOPEN',
   'SQLITE_IOERR',
