@@ -1,7 +1,13 @@
 import { CHROMIUM, haveChromium } from '@app/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support';
-import { BAD_REPORT, BAD_REPORT_REFUSAL, FORMS_NAME, FORMS_XLSX, REPORT } from './import-files';
+import {
+  BAD_REPORT,
+  BAD_REPORT_REFUSAL,
+  FORMS_XLSX,
+  mapFormsColumns,
+  REPORT,
+} from './import-files';
 import {
   apiAs,
   heading,
@@ -90,16 +96,7 @@ describeWithBrowser(
           .selectOption({ label: 'Timestamp' });
         await page.getByText('The columns have changed: update the preview').waitFor();
         expect(await page.getByRole('button', { name: /^Import/ }).count()).toBe(0);
-        for (const [field, column] of [
-          ['Name (required)', FORMS_NAME],
-          ['Email', 'Email Address'],
-          ['Contact name', 'Your full name'],
-          ['Country', 'Country'],
-          ['Website', '— not imported —'],
-          ['Tags', '— not imported —'],
-        ]) {
-          await page.getByLabel(field, { exact: true }).selectOption({ label: column });
-        }
+        await mapFormsColumns(page);
         await page.getByRole('button', { name: 'Update preview' }).click();
         await status(page, '14 rows: 14 to create, 0 to update, 0 refused.');
         const sample = page.getByRole('region', { name: /The first 14 rows, as mapped/ });

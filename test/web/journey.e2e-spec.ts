@@ -1,7 +1,7 @@
 import { CHROMIUM, haveChromium, SmtpSink, waitForQueuesIdle } from '@app/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { fixtureLetter, signLinkIn, type TestApp } from '../support';
-import { BAD_REPORT, BAD_REPORT_REFUSAL, FORMS_NAME, FORMS_XLSX } from './import-files';
+import { BAD_REPORT, BAD_REPORT_REFUSAL, FORMS_XLSX, mapFormsColumns } from './import-files';
 import { pdftotext } from './pdf-text';
 import { apiAs, heading, PASSWORD, startWebApp, stopWebApp, VIEWPORTS } from './screens';
 
@@ -104,16 +104,7 @@ describeWithBrowser(
       await openImport(page);
       await page.getByLabel('Spreadsheet').setInputFiles(FORMS_XLSX);
       await page.getByRole('heading', { level: 2, name: 'Preview', exact: true }).waitFor();
-      for (const [field, column] of [
-        ['Name (required)', FORMS_NAME],
-        ['Email', 'Email Address'],
-        ['Contact name', 'Your full name'],
-        ['Country', 'Country'],
-        ['Website', '— not imported —'],
-        ['Tags', '— not imported —'],
-      ]) {
-        await page.getByLabel(field, { exact: true }).selectOption({ label: column });
-      }
+      await mapFormsColumns(page);
       await page.getByRole('button', { name: 'Update preview' }).click();
       await status(page, '14 rows: 14 to create, 0 to update, 0 refused.');
       await page.getByRole('button', { name: 'Import 14 organizations' }).click();
