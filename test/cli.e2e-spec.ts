@@ -1,21 +1,16 @@
 import { createTestApp, type TestApp } from './support';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { builtEntry } from './support/built-app';
+
+const CREATE_USER = builtEntry('apps/api/src/cli/create-user.ts');
 
 /** `npm run user:create`: the operator's way to the first owner, without the API. */
 function createUser(args: string[], env: Record<string, string>, stdin?: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/cli/create-user.ts',
-      ...args,
-    ],
-    { cwd: join(__dirname, '..'), env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env } },
-  );
+  const child = spawn(process.execPath, [CREATE_USER, ...args], {
+    cwd: join(__dirname, '..'),
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Coalition, createTestApp, SseClient, type TestApp } from './support';
+import { builtEntry } from './support/built-app';
+
+const API_MAIN = builtEntry('apps/api/src/main.ts');
 
 interface ActivityEvent {
   seq: number;
@@ -48,35 +51,25 @@ describe('live events across two API processes on one Redis', () => {
     const port = await freePort();
     baseB = `http://127.0.0.1:${port}`;
     const folder = mkdtempSync(join(tmpdir(), 'signatory-replica-'));
-    b = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/main.ts',
-      ],
-      {
-        cwd: join(__dirname, '..'),
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'info',
-          PORT: String(port),
-          DATABASE_URL: a.database.url,
-          REDIS_URL: a.config.redisUrl,
-          QUEUE_PREFIX: a.config.queuePrefix,
-          APP_SECRET: a.config.appSecret,
-          PUBLIC_URL: a.config.publicUrl,
-          VAR_DIR: join(folder, 'var'),
-          FILES_DIR: join(folder, 'files'),
-          // The jobs (mail) run in process A; B only answers HTTP.
-          WORKER_INLINE: 'false',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    b = spawn(process.execPath, [API_MAIN], {
+      cwd: join(__dirname, '..'),
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        PORT: String(port),
+        DATABASE_URL: a.database.url,
+        REDIS_URL: a.config.redisUrl,
+        QUEUE_PREFIX: a.config.queuePrefix,
+        APP_SECRET: a.config.appSecret,
+        PUBLIC_URL: a.config.publicUrl,
+        VAR_DIR: join(folder, 'var'),
+        FILES_DIR: join(folder, 'files'),
+        // The jobs (mail) run in process A; B only answers HTTP.
+        WORKER_INLINE: 'false',
       },
-    );
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let stderr = '';
     b.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -3,29 +3,29 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtEntry } from './support/built-app';
 
 /** The real entry points, started as processes: what an operator sees at start and stop. */
 const root = join(__dirname, '..');
-const entry = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' };
+const entry = {
+  api: builtEntry('apps/api/src/main.ts'),
+  worker: builtEntry('apps/worker/src/main.ts'),
+};
 
 function launch(app: keyof typeof entry, env: Record<string, string>): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry[app]],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        VAR_DIR: join(mkdtempSync(join(tmpdir(), 'signatory-start-')), 'var'),
-        QUEUE_PREFIX: `start-${process.pid}`,
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  return spawn(process.execPath, [entry[app]], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      VAR_DIR: join(mkdtempSync(join(tmpdir(), 'signatory-start-')), 'var'),
+      QUEUE_PREFIX: `start-${process.pid}`,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 interface Outcome {

@@ -1,6 +1,7 @@
 import { AuditEventEntity, SignatureEntity } from '@app/domain';
 import { SmtpSink, waitForQueuesIdle } from '@app/testing';
 import { Contract, createTestApp, type TestApp } from './support';
+import { builtEntry } from './support/built-app';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -39,32 +40,23 @@ interface ActivityEvent {
   data: Record<string, unknown>;
 }
 
+const AUDIT_VERIFY = builtEntry('apps/api/src/cli/audit-verify.ts');
+
 /** `npm run audit:verify -- <letterId>`, as a child process on the test's database. */
 function auditVerify(t: TestApp, args: string[]) {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/cli/audit-verify.ts',
-      ...args,
-    ],
-    {
-      cwd: join(__dirname, '..'),
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: t.database.url,
-        VAR_DIR: t.config.varDir,
-        APP_SECRET: t.config.appSecret,
-        REDIS_URL: t.config.redisUrl,
-        QUEUE_PREFIX: t.config.queuePrefix,
-      },
+  const child = spawn(process.execPath, [AUDIT_VERIFY, ...args], {
+    cwd: join(__dirname, '..'),
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: t.database.url,
+      VAR_DIR: t.config.varDir,
+      APP_SECRET: t.config.appSecret,
+      REDIS_URL: t.config.redisUrl,
+      QUEUE_PREFIX: t.config.queuePrefix,
     },
-  );
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -676,7 +668,7 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
     expect(ok.events).toBeGreaterThan(ok.letterEvents);
     // The coordinator is not a member of this workspace: it does not exist for them.
     await verify('coordinator').expect(404);
-    // Each run boots the app's modules through ts-node (seconds): two at once, then one.
+    // Each run boots the app's modules (a second or two): two at once, then one.
     const [valid, unknown] = await Promise.all([
       auditVerify(t, [lid]),
       auditVerify(t, [randomUUID()]),
