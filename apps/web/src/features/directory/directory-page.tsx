@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
@@ -38,6 +38,10 @@ export function DirectoryPage() {
       setParams((current) => writeDirectoryQuery(withFilter(readDirectoryQuery(current), change))),
     [setParams],
   );
+  // Ticked at once: the address (which the list follows) changes a moment later, once the
+  // router has run its loaders, and a box bound to it alone would flick back meanwhile.
+  const [showArchived, setShowArchived] = useState(query.archived);
+  useEffect(() => setShowArchived(query.archived), [query.archived]);
   const settleSearch = useCallback((search: string) => settle({ search }), [settle]);
   const settleTag = useCallback((tag: string) => settle({ tag }), [settle]);
 
@@ -91,8 +95,11 @@ export function DirectoryPage() {
           <input
             id="show-archived"
             type="checkbox"
-            checked={query.archived}
-            onChange={(e) => settle({ archived: e.target.checked })}
+            checked={showArchived}
+            onChange={(e) => {
+              setShowArchived(e.target.checked);
+              settle({ archived: e.target.checked });
+            }}
           />
           <label htmlFor="show-archived">Show archived organizations</label>
         </div>

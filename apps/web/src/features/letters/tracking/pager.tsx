@@ -27,9 +27,11 @@ export function Pager({
       >
         Previous
       </button>
+      {/* While the page's rows are still the previous ones, it says so, not the new range. */}
       <p role="status">
-        {number.format(first)}–{number.format(last)} of {number.format(total)} · page{' '}
-        {number.format(page + 1)} of {number.format(pages)}
+        {busy
+          ? `Loading page ${number.format(page + 1)}…`
+          : `${number.format(first)}–${number.format(last)} of ${number.format(total)} · page ${number.format(page + 1)} of ${number.format(pages)}`}
       </p>
       <button
         type="button"
