@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
@@ -32,10 +32,24 @@ export function DirectoryPage() {
     const search = writeDirectoryQuery(next).toString();
     return search ? `?${search}` : '?';
   };
+  // The address asked for and not reached yet. React Router changes it only once the
+  // loaders have run, and hands setParams' updater the address of the last render, so two
+  // changes close together (the search cleared, then a tag typed) would each start from the
+  // old address and the second would undo the first: each starts from the one before it.
+  const asked = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    asked.current = null;
+  }, [params]);
   // Stable across renders, so the fields' timers are not restarted by every fetch.
   const settle = useCallback(
     (change: Partial<DirectoryQuery>) =>
-      setParams((current) => writeDirectoryQuery(withFilter(readDirectoryQuery(current), change))),
+      setParams((current) => {
+        const next = writeDirectoryQuery(
+          withFilter(readDirectoryQuery(asked.current ?? current), change),
+        );
+        asked.current = next;
+        return next;
+      }),
     [setParams],
   );
   // Ticked at once: the address (which the list follows) changes a moment later, once the
