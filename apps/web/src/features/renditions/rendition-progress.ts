@@ -7,6 +7,9 @@ import { renditionKey, renditionsKey, type Rendition } from './queries';
 /** How often a queued or rendering rendition is asked for, while nothing pushes updates. */
 export const POLL_MS = 700;
 
+/** How often an active rendition is read while its updates are pushed: a backstop. */
+const LIVE_CHECK_MS = 5_000;
+
 /**
  * A rendition's state as it renders: the progress bar's source.
  *
@@ -14,8 +17,8 @@ export const POLL_MS = 700;
  * each update through `pushRenditionUpdate(queryClient, data)` (use-letter-events.ts), which
  * writes it into this query's cache entry (`renditionKey(rid)`); every screen using this
  * hook redraws from it. While the stream is not open (`poll`), it asks
- * `GET /api/renditions/{rid}` every POLL_MS while the rendition is queued or rendering, and
- * stops once it is done or failed.
+ * `GET /api/renditions/{rid}` every POLL_MS while the rendition is queued or rendering (with
+ * the stream open, every LIVE_CHECK_MS), and stops once it is done or failed.
  */
 export function useRenditionProgress(
   rid: string | undefined,
@@ -26,8 +29,11 @@ export function useRenditionProgress(
     queryKey: renditionKey(rid ?? ''),
     queryFn: () => ok(api.GET('/api/renditions/{rid}', { params: { path: { rid: rid! } } })),
     enabled: Boolean(rid),
+    // Even with the stream open, an active rendition is read again now and then: a pushed
+    // update can arrive while the first read is in flight, and that read's older answer
+    // would then overwrite it, leaving the bar at "rendering" with nothing more to come.
     refetchInterval: (q) =>
-      poll && q.state.data && isActive(q.state.data.status) ? POLL_MS : false,
+      q.state.data && isActive(q.state.data.status) ? (poll ? POLL_MS : LIVE_CHECK_MS) : false,
   });
 
   // The letter's list shows each rendition's state: refresh it when this one finishes.

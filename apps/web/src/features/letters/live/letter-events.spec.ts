@@ -123,6 +123,8 @@ describe('a letter’s stream', () => {
       `letters/${LID}/stats`,
       `letters/${LID}/signatures`,
       `letters/${LID}/activity`,
+      `letters/${LID}/renditions`,
+      'renditions',
     ]);
   });
 

@@ -31,6 +31,16 @@ export function keysForEvent(type: string, lid: string): readonly (readonly stri
   }
 }
 
+/**
+ * What an opening of the stream reads again: whatever may have changed while it was not yet
+ * (or no longer) subscribed. Rendition progress is pushed without an id, so no resume
+ * replays it: the letter's renditions and each rendition shown are read again too (a
+ * rendition that failed while the stream connected would otherwise stay "rendering").
+ */
+export function keysOnOpen(lid: string): readonly (readonly string[])[] {
+  return [...keysForEvent('activity', lid), ['letters', lid, 'renditions'], ['renditions']];
+}
+
 export const POLL_MS = 10_000;
 /** localStorage key: the poll interval in milliseconds, read once (tests set it short). */
 export const POLL_KNOB = 'signatory.pollMs';
@@ -129,7 +139,7 @@ export class LetterEvents {
       if (this.stream !== stream) return;
       this.attempt = 0;
       onMode('live');
-      for (const key of keysForEvent('activity', lid)) invalidate(key);
+      for (const key of keysOnOpen(lid)) invalidate(key);
     };
     stream.onerror = () => {
       if (this.stream !== stream) return;
