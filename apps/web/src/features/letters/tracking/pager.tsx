@@ -1,4 +1,4 @@
-import { PAGE_SIZE } from './queries';
+import { PAGE_SIZE } from './tracking-queries';
 
 const number = new Intl.NumberFormat();
 

@@ -14,7 +14,6 @@ import { signaturesQuery, signOnCurveQuery, statsQuery, type Filters } from './t
 type Manual = components['schemas']['ManualSignatureDto'];
 type Update = components['schemas']['UpdateSignatureDto'];
 
-export { PAGE_SIZE, type Filters } from './tracking-queries';
 const ACTIVITY_PAGE = 20;
 
 const curvePoll = (poll: number | false) => (poll === false ? false : poll * 3);
