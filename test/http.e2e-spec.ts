@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { Agent, get } from 'node:http';
 import { Contract, createTestApp, type TestApp } from './support';
 
 /** The HTTP surface every later route inherits: error shape, limits, headers, docs. */
@@ -120,4 +122,33 @@ describe('HTTP basics', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+
+  it('keeps an idle connection open past the 5 s a proxy may reuse it in (no reset)', async () => {
+    // Behind a proxy with a 60 s idle time, a server that closes first resets the request
+    // the proxy is sending on that connection. One connection must serve both requests.
+    const server = (await t.app.listen(0, '127.0.0.1'));
+    let connections = 0;
+    server.on('connection', () => connections++);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ping = () =>
+      fetchWith(agent, `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ping`);
+    try {
+      expect(await ping()).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(await ping()).toBe(200);
+      expect(connections).toBe(1);
+    } finally {
+      agent.destroy();
+    }
+  });
 });
+
+/** GET through an agent, resolving to the status once the body has been read. */
+function fetchWith(agent: Agent, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    }).on('error', reject);
+  });
+}

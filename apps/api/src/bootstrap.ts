@@ -18,6 +18,19 @@ import { TextInputPipe } from './http/text-input.pipe';
 import { validationPipe } from './http/validation';
 import { serveWebApp } from './web/web-app';
 
+/**
+ * Node closes an idle keep-alive connection after 5 s. A client or load balancer that
+ * reuses it at that moment gets a reset (a 502 behind a proxy): the browser specs' API
+ * calls did, between two steps. Stay open longer than the usual proxies' 60 s idle time,
+ * so the proxy is always the side that closes; headers must be allowed longer still.
+ */
+const KEEP_ALIVE_MS = 65_000;
+function keepConnectionsOpenForProxies(app: NestExpressApplication): void {
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+}
+
 /** Builds the HTTP app, configured as in production; main.ts and the tests both use it. */
 export async function createApi(
   config: AppConfig,
@@ -31,6 +44,7 @@ export async function createApi(
   app.useLogger(new QuietStartLogger(app.get(AppLogger)));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
+  keepConnectionsOpenForProxies(app);
   app.use(helmet());
   app.use(cookieParser());
   // An oversized body is refused (413) before it is parsed, an over-deep one (400) too.
