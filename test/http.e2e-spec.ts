@@ -126,7 +126,7 @@ describe('HTTP basics', () => {
   it('keeps an idle connection open past the 5 s a proxy may reuse it in (no reset)', async () => {
     // Behind a proxy with a 60 s idle time, a server that closes first resets the request
     // the proxy is sending on that connection. One connection must serve both requests.
-    const server = (await t.app.listen(0, '127.0.0.1'));
+    const server = await t.app.listen(0, '127.0.0.1');
     let connections = 0;
     server.on('connection', () => connections++);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
