@@ -47,7 +47,7 @@ export class PasswordController {
   @ApiOperation({
     summary: 'Mail a link to choose a new password; the same answer for any address',
     description:
-      'When the address has an account, it is mailed `PUBLIC_URL/reset-password?token=…`, a link that works once and for one hour; a newer request makes older links stop working. Counted like log-in attempts, per IP and per address.',
+      'When the address has an account, it is mailed `PUBLIC_URL/reset-password?token=…`, a link that works once and for one hour; a newer request makes older links stop working. Answers no sooner than 250 ms either way, so the timing does not tell whether the address has an account. Counted like log-in attempts, per IP and per address.',
   })
   @ApiAcceptedResponse({ type: PasswordResetRequestedView })
   @ApiErrors()

@@ -139,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a link to choose a new password; the same answer for any address
-         * @description When the address has an account, it is mailed `PUBLIC_URL/reset-password?token=…`, a link that works once and for one hour; a newer request makes older links stop working. Counted like log-in attempts, per IP and per address.
+         * @description When the address has an account, it is mailed `PUBLIC_URL/reset-password?token=…`, a link that works once and for one hour; a newer request makes older links stop working. Answers no sooner than 250 ms either way, so the timing does not tell whether the address has an account. Counted like log-in attempts, per IP and per address.
          */
         post: operations["PasswordController_requestReset"];
         delete?: never;

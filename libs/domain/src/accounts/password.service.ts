@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { MailService, passwordChanged, passwordReset, renderMail } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { Clock } from '../clock';
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
@@ -15,6 +16,12 @@ import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
 const RESET_TTL_MS = 3600 * 1000;
+/**
+ * A reset request answers no sooner than this, for a known address as for an unknown one:
+ * the known one's transaction (a few ms) would otherwise tell who has an account. Well
+ * above that transaction even on a loaded machine, and unnoticeable to a person.
+ */
+export const RESET_ANSWER_FLOOR_MS = 250;
 const TOKEN_PURPOSE = 'password-reset';
 
 // One message for unknown, malformed and superseded tokens: none of them says more.
@@ -59,6 +66,15 @@ export class PasswordService {
    * caller answers the same either way. A new link makes the older unused ones stop working.
    */
   async requestReset(email: string): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.mailResetLink(email);
+    } finally {
+      await sleep(Math.max(0, RESET_ANSWER_FLOOR_MS - (performance.now() - started)));
+    }
+  }
+
+  private async mailResetLink(email: string): Promise<void> {
     const user = await this.dataSource
       .getRepository(UserEntity)
       .findOneBy({ email: normalizeEmail(email) });
