@@ -267,6 +267,8 @@ describeWithBrowser(
       await page.getByRole('link', { name: 'See the signatures' }).click();
       await heading(page, 'Signatures');
       await page.getByLabel('Received through').selectOption('manual');
+      // The select shows the choice at once, not the old value until the list has loaded.
+      expect(await page.getByLabel('Received through').inputValue()).toBe('manual');
       await page.waitForURL(/source=manual/);
       const list = page.getByRole('list', { name: 'Sign-ons' });
       // The unfiltered page stays shown (aria-busy) until the filtered one arrives.

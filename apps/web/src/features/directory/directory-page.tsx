@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router';
 import { LoadFailed, Loading, Page } from '../../components/page';
 import { useWorkspace } from '../workspace/queries';
 import { DebouncedField } from './debounced-field';
@@ -14,6 +14,7 @@ import {
 import { DirectoryTable } from './directory-table';
 import { useDirectory } from './queries';
 import { managesDirectory } from '../../lib/roles';
+import { useAskedSearchParams } from '../../lib/use-asked-search-params';
 
 /**
  * /w/:wid/directory: the workspace's organizations, 50 at a time, searched, filtered by tag
@@ -23,8 +24,9 @@ import { managesDirectory } from '../../lib/roles';
 export function DirectoryPage() {
   const { wid = '' } = useParams();
   const workspace = useWorkspace(wid);
-  const [params, setParams] = useSearchParams();
+  const { params, asked, change } = useAskedSearchParams();
   const query = readDirectoryQuery(params);
+  const showArchived = readDirectoryQuery(asked).archived;
   const directory = useDirectory(wid, query);
   const canManage = workspace.data ? managesDirectory(workspace.data.role) : false;
 
@@ -32,30 +34,12 @@ export function DirectoryPage() {
     const search = writeDirectoryQuery(next).toString();
     return search ? `?${search}` : '?';
   };
-  // The address asked for and not reached yet. React Router changes it only once the
-  // loaders have run, and hands setParams' updater the address of the last render, so two
-  // changes close together (the search cleared, then a tag typed) would each start from the
-  // old address and the second would undo the first: each starts from the one before it.
-  const asked = useRef<URLSearchParams | null>(null);
-  useEffect(() => {
-    asked.current = null;
-  }, [params]);
   // Stable across renders, so the fields' timers are not restarted by every fetch.
   const settle = useCallback(
-    (change: Partial<DirectoryQuery>) =>
-      setParams((current) => {
-        const next = writeDirectoryQuery(
-          withFilter(readDirectoryQuery(asked.current ?? current), change),
-        );
-        asked.current = next;
-        return next;
-      }),
-    [setParams],
+    (edit: Partial<DirectoryQuery>) =>
+      change((from) => writeDirectoryQuery(withFilter(readDirectoryQuery(from), edit))),
+    [change],
   );
-  // Ticked at once: the address (which the list follows) changes a moment later, once the
-  // router has run its loaders, and a box bound to it alone would flick back meanwhile.
-  const [showArchived, setShowArchived] = useState(query.archived);
-  useEffect(() => setShowArchived(query.archived), [query.archived]);
   const settleSearch = useCallback((search: string) => settle({ search }), [settle]);
   const settleTag = useCallback((tag: string) => settle({ tag }), [settle]);
 
@@ -110,10 +94,7 @@ export function DirectoryPage() {
             id="show-archived"
             type="checkbox"
             checked={showArchived}
-            onChange={(e) => {
-              setShowArchived(e.target.checked);
-              settle({ archived: e.target.checked });
-            }}
+            onChange={(e) => settle({ archived: e.target.checked })}
           />
           <label htmlFor="show-archived">Show archived organizations</label>
         </div>

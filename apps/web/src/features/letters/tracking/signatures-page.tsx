@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SelectField } from '../../../components/form';
 import { LoadFailed, Loading } from '../../../components/page';
 import { moderates } from '../../../lib/roles';
+import { useAskedSearchParams } from '../../../lib/use-asked-search-params';
 import { Pager } from './pager';
 import { useSignatures } from './queries';
 import { options, SOURCE_NAMES, STATUS_NAMES, VISIBILITY_NAMES } from './signature-labels';
@@ -10,14 +11,16 @@ import { CorrectNameForm, SignatureSummary } from './signature-row';
 import { TrackingPage, useTracking } from './tracking-layout';
 import { FILTERS, listStateOf } from './tracking-queries';
 
-/** The filters and the page live in the address: a reload or a shared link keeps them. */
+/**
+ * The filters and the page live in the address: a reload or a shared link keeps them. The
+ * list follows the address reached, the selects the one asked for (no flicking back).
+ */
 function useListState() {
-  const [params, setParams] = useSearchParams();
+  const { params, asked, change } = useAskedSearchParams();
   const { filters, page } = listStateOf(params);
   const set = (name: (typeof FILTERS)[number] | 'page', value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
+    change(
+      (next) => {
         if (value) next.set(name, value);
         else next.delete(name);
         if (name !== 'page') next.delete('page');
@@ -25,7 +28,7 @@ function useListState() {
       },
       { replace: true },
     );
-  return { filters, page, set };
+  return { filters, shown: listStateOf(asked).filters, page, set };
 }
 
 /**
@@ -34,7 +37,7 @@ function useListState() {
  */
 export function SignaturesPage() {
   const { lid, wid, role } = useTracking();
-  const { filters, page, set } = useListState();
+  const { filters, shown, page, set } = useListState();
   const list = useSignatures(lid, filters, page);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
@@ -51,7 +54,7 @@ export function SignaturesPage() {
         <SelectField
           name="status"
           label="Status"
-          value={filters.status ?? ''}
+          value={shown.status ?? ''}
           onChange={(e) => set('status', e.target.value)}
         >
           <option value="">Any status</option>
@@ -64,7 +67,7 @@ export function SignaturesPage() {
         <SelectField
           name="source"
           label="Received through"
-          value={filters.source ?? ''}
+          value={shown.source ?? ''}
           onChange={(e) => set('source', e.target.value)}
         >
           <option value="">Any way</option>
@@ -77,7 +80,7 @@ export function SignaturesPage() {
         <SelectField
           name="visibility"
           label="Visibility"
-          value={filters.visibility ?? ''}
+          value={shown.visibility ?? ''}
           onChange={(e) => set('visibility', e.target.value)}
         >
           <option value="">Any visibility</option>
