@@ -106,7 +106,13 @@ describe('letters: drafting, revisions, comments, publishing', () => {
       .send(fixture)
       .expect(201);
     contract.expect('post', '/api/campaigns/{cid}/letters', created);
-    expect(created.body).toMatchObject({ status: 'draft', revision: 1, content: fixture.content });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      revision: 1,
+      content: fixture.content,
+      campaignId,
+      workspaceId: wid,
+    });
     expect(created.body.settings).toMatchObject({
       signatoryOrder: 'alphabetical',
       numbered: true,

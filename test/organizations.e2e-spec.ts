@@ -170,6 +170,7 @@ describe('organization directory', () => {
       })
       .expect(201);
     expect(first.body).toMatchObject({
+      workspaceId: wid,
       country: 'US',
       email: 'k@hudson.example',
       possibleDuplicates: [],

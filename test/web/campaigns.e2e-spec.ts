@@ -134,6 +134,41 @@ describeWithBrowser(
       }
     }, 120_000);
 
+    it('moves an address naming another of the member’s workspaces to the item’s own', async () => {
+      const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      try {
+        const other = await ownerWithWorkspace(context, 'First Coalition');
+        const body = { name: 'Second Coalition', timeZone: 'Europe/Paris' };
+        const wid = (await apiAs(context, base, 'post', '/api/workspaces', body)).id;
+        const cid = (
+          await apiAs(context, base, 'post', `/api/workspaces/${wid}/campaigns`, { name: 'Moved' })
+        ).id;
+        const { id: lid } = await openLetter(context, cid);
+        const oid = (
+          await apiAs(context, base, 'post', `/api/workspaces/${wid}/organizations`, {
+            name: 'Union of Moved Links',
+            email: 'moved@union.example',
+          })
+        ).id;
+        const page = await context.newPage();
+        const visit = async (path: string, title: string) => {
+          await page.goto(`${base}/w/${other}${path}`);
+          await page.waitForURL(`${base}/w/${wid}${path}`);
+          await heading(page, title);
+        };
+        await visit(`/letters/${lid}`, fixture.content.title);
+        await visit(`/letters/${lid}/signatures?status=confirmed`, 'Signatures');
+        await visit(`/campaigns/${cid}`, 'Moved');
+        await visit(`/directory/${oid}`, 'Organization');
+        await page.getByText('Union of Moved Links').first().waitFor();
+        // Back goes to where the reader came from, not to the wrong address again.
+        await page.goBack();
+        await page.waitForURL(`${base}/w/${wid}/campaigns/${cid}`);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
     it('shows a viewer the letter read-only: no editor link, no publishing, no comment form', async () => {
       const lead = await browser.newContext({ viewport: VIEWPORTS.desktop });
       const viewer = await browser.newContext({ viewport: VIEWPORTS.desktop });

@@ -96,6 +96,13 @@ class LetterStateView {
   @ApiProperty(UUID)
   campaignId!: string;
 
+  @ApiProperty({
+    ...UUID,
+    example: '3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d',
+    description: 'the workspace of its campaign',
+  })
+  workspaceId!: string;
+
   @ApiProperty({ enum: letterStatuses, enumName: 'LetterStatus', example: 'draft' })
   status!: LetterStatus;
 

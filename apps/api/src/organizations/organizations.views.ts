@@ -23,6 +23,13 @@ export class OrganizationView implements OrganizationShape {
   @ApiProperty({ format: 'uuid', example: '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f' })
   id: string;
 
+  @ApiProperty({
+    format: 'uuid',
+    example: '3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d',
+    description: 'the workspace whose directory it is in',
+  })
+  workspaceId: string;
+
   @ApiProperty({ example: 'Alliance des Défenseurs des Droits Humains' })
   name: string;
 

@@ -1593,6 +1593,12 @@ export interface components {
              * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
              */
             id: string;
+            /**
+             * Format: uuid
+             * @description the workspace whose directory it is in
+             * @example 3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d
+             */
+            workspaceId: string;
             /** @example Alliance des Défenseurs des Droits Humains */
             name: string;
             /**
@@ -2408,6 +2414,12 @@ export interface components {
              * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
              */
             campaignId: string;
+            /**
+             * Format: uuid
+             * @description the workspace of its campaign
+             * @example 3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d
+             */
+            workspaceId: string;
             /** @example draft */
             status: components["schemas"]["LetterStatus"];
             /**
@@ -2463,6 +2475,12 @@ export interface components {
              * @example 7d3f7c2e-5b1a-4f7e-9c61-0a2f9a4b8e13
              */
             campaignId: string;
+            /**
+             * Format: uuid
+             * @description the workspace of its campaign
+             * @example 3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d
+             */
+            workspaceId: string;
             /** @example draft */
             status: components["schemas"]["LetterStatus"];
             /**
@@ -2765,6 +2783,12 @@ export interface components {
              * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
              */
             id: string;
+            /**
+             * Format: uuid
+             * @description the workspace whose directory it is in
+             * @example 3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d
+             */
+            workspaceId: string;
             /** @example Alliance des Défenseurs des Droits Humains */
             name: string;
             /**
@@ -2930,6 +2954,12 @@ export interface components {
              * @example 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f
              */
             id: string;
+            /**
+             * Format: uuid
+             * @description the workspace whose directory it is in
+             * @example 3b9d2e61-8f4a-4c0e-a7d5-6e1f2a3b4c5d
+             */
+            workspaceId: string;
             /** @example Alliance des Défenseurs des Droits Humains */
             name: string;
             /**

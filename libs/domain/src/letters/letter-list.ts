@@ -61,6 +61,7 @@ export async function listLetters(
     return {
       id: letter.id,
       campaignId: letter.campaignId,
+      workspaceId: workspace.id,
       title: titles.get(letter.id) ?? '',
       status: letter.status,
       revision: letter.currentRevision,

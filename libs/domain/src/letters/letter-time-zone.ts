@@ -17,6 +17,27 @@ export function letterTimeZone(
   return settings.timeZone ?? workspace.timeZone ?? defaultTimeZone;
 }
 
+/** Where a letter belongs and the zone it is read in, for a letter loaded alone. */
+export interface LetterPlace {
+  workspaceId: string;
+  timeZone: string;
+}
+
+/** The letter's workspace (through its campaign) and letterTimeZone(). */
+export async function loadLetterPlace(
+  manager: EntityManager,
+  letter: LetterEntity,
+  defaultTimeZone: string,
+): Promise<LetterPlace> {
+  const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
+  const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
+  const settings = parseLetterSettings(letter.settings);
+  return {
+    workspaceId: workspace.id,
+    timeZone: letterTimeZone(settings, workspace, defaultTimeZone),
+  };
+}
+
 /** letterTimeZone() for a letter loaded alone: reads its campaign's workspace. */
 export async function loadLetterTimeZone(
   manager: EntityManager,
@@ -25,9 +46,7 @@ export async function loadLetterTimeZone(
 ): Promise<string> {
   const settings = parseLetterSettings(letter.settings);
   if (settings.timeZone) return settings.timeZone;
-  const campaign = await manager.findOneByOrFail(CampaignEntity, { id: letter.campaignId });
-  const workspace = await manager.findOneByOrFail(WorkspaceEntity, { id: campaign.workspaceId });
-  return letterTimeZone(settings, workspace, defaultTimeZone);
+  return (await loadLetterPlace(manager, letter, defaultTimeZone)).timeZone;
 }
 
 /**

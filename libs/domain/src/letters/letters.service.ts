@@ -19,7 +19,7 @@ import { findLetterOrFail } from './find-letter';
 import { listLetters, type LetterSummary } from './letter-list';
 import { LetterRevisionEntity } from './letter-revision.entity';
 import { defaultLetterSettings, parseLetterSettings, type LetterSettings } from './letter-settings';
-import { deadlineFields, loadLetterTimeZone } from './letter-time-zone';
+import { deadlineFields, loadLetterPlace, type LetterPlace } from './letter-time-zone';
 import { LetterEntity, type LetterStatus } from './letter.entity';
 import { timeZoneOrFail } from '../time/time-zone-input';
 
@@ -27,6 +27,8 @@ import { timeZoneOrFail } from '../time/time-zone-input';
 export interface LetterState {
   id: string;
   campaignId: string;
+  /** The campaign's workspace: the app checks its address against it. */
+  workspaceId: string;
   status: LetterStatus;
   revision: number;
   publishedRevision: number | null;
@@ -113,7 +115,7 @@ export class LettersService {
         }),
       );
       await this.insertRevision(manager, letter.id, 1, authorId, input.content, 'created');
-      return toView(letter, input.content, await this.timeZone(manager, letter));
+      return toView(letter, input.content, await this.place(manager, letter));
     });
   }
 
@@ -128,12 +130,12 @@ export class LettersService {
     return toView(
       letter,
       JSON.parse(revision.content) as LetterContent,
-      await this.timeZone(this.dataSource.manager, letter),
+      await this.place(this.dataSource.manager, letter),
     );
   }
 
-  private timeZone(manager: EntityManager, letter: LetterEntity): Promise<string> {
-    return loadLetterTimeZone(manager, letter, this.config.defaultTimeZone);
+  private place(manager: EntityManager, letter: LetterEntity): Promise<LetterPlace> {
+    return loadLetterPlace(manager, letter, this.config.defaultTimeZone);
   }
 
   /**
@@ -294,10 +296,15 @@ function assertSafeBody(content: LetterContent): void {
   assertSafeMarkdown('content.body', content.body);
 }
 
-export function toView(letter: LetterEntity, content: LetterContent, timeZone: string): LetterView {
+export function toView(
+  letter: LetterEntity,
+  content: LetterContent,
+  { workspaceId, timeZone }: LetterPlace,
+): LetterView {
   return {
     id: letter.id,
     campaignId: letter.campaignId,
+    workspaceId,
     status: letter.status,
     revision: letter.currentRevision,
     publishedRevision: letter.publishedRevision,

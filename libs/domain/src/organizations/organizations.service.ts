@@ -17,6 +17,8 @@ import { OrganizationEntity } from './organization.entity';
 
 export interface OrganizationView {
   id: string;
+  /** Its workspace: the app checks its address against it. */
+  workspaceId: string;
   name: string;
   /** The primary contact address. */
   email: string;
@@ -61,6 +63,7 @@ export function organizationView(o: OrganizationEntity): OrganizationView {
   const emails = JSON.parse(o.emails) as string[];
   return {
     id: o.id,
+    workspaceId: o.workspaceId,
     name: o.name,
     email: emails[0],
     emails,

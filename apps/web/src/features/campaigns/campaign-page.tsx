@@ -7,6 +7,7 @@ import { useWorkspace } from '../workspace/queries';
 import { CampaignSettings } from './campaign-settings';
 import { useCampaign } from './queries';
 import { drafts, managesCampaigns } from '../../lib/roles';
+import { InItsWorkspace } from '../workspace/in-its-workspace';
 
 /** /w/:wid/campaigns/:cid: a campaign's letters; renaming and archiving for leads. */
 export function CampaignPage() {
@@ -38,6 +39,8 @@ export function CampaignPage() {
       </Page>
     );
   }
+  if (campaign.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={campaign.data.workspaceId} />;
   const { role } = workspace.data;
   const { archived } = campaign.data;
   return (

@@ -15,6 +15,7 @@ import {
   type Organization,
 } from './queries';
 import { managesDirectory } from '../../lib/roles';
+import { InItsWorkspace } from '../workspace/in-its-workspace';
 
 /** Set by the add and edit screens when they bring the user here. */
 interface Arrival {
@@ -48,6 +49,8 @@ export function OrganizationPage() {
       </Page>
     );
   }
+  if (organization.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={organization.data.workspaceId} />;
   const o = organization.data;
   return (
     <Page

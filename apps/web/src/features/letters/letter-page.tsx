@@ -11,6 +11,7 @@ import { drafts } from '../../lib/roles';
 import { useWorkspace } from '../workspace/queries';
 import { useLetter } from './queries';
 import { Deadline, StatusBadge } from './status';
+import { InItsWorkspace } from '../workspace/in-its-workspace';
 
 /**
  * /w/:wid/letters/:lid: where a letter stands (status, deadline, revisions), its current
@@ -44,6 +45,8 @@ export function LetterPage() {
       </Page>
     );
   }
+  if (letter.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={letter.data.workspaceId} />;
   const { content, status, revision, publishedRevision, campaignId } = letter.data;
   return (
     <Page

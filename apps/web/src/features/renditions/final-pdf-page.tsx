@@ -10,6 +10,7 @@ import { EarlierRenditions } from './earlier-renditions';
 import { useRenditions } from './queries';
 import { RenderForm } from './render-form';
 import { RenditionCard } from './rendition-card';
+import { InItsWorkspace } from '../workspace/in-its-workspace';
 
 /**
  * /w/:wid/letters/:lid/pdf: the final signed PDF of a published letter. Coordinators and
@@ -49,6 +50,8 @@ export function FinalPdfPage() {
       </Page>
     );
   }
+  if (letter.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={letter.data.workspaceId} />;
   const role = workspace.data.role;
   const { content, publishedRevision } = letter.data;
   if (publishedRevision === null) {

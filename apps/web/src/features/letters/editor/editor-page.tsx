@@ -8,6 +8,7 @@ import type { BodyProblem } from './save-state';
 import type { Base } from './use-draft';
 import { useDraft } from './use-draft';
 import { SaveStatus } from './save-status';
+import { InItsWorkspace } from '../../workspace/in-its-workspace';
 
 /**
  * /w/:wid/letters/:lid/edit: the draft's fields, saved as the author pauses, with the
@@ -38,6 +39,8 @@ export function EditorPage() {
       </Page>
     );
   }
+  if (letter.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={letter.data.workspaceId} />;
   const { revision, content } = letter.data;
   // Keyed by letter: the editor starts from the revision loaded, and later loads of the
   // letter (after each save) do not reset what is being typed.

@@ -7,6 +7,7 @@ import { invitesOrganizations, moderates } from '../../../lib/roles';
 import { useWorkspace } from '../../workspace/queries';
 import { LiveContext, useLetterEvents, type LiveState } from '../live/use-letter-events';
 import { useLetter } from '../queries';
+import { InItsWorkspace } from '../../workspace/in-its-workspace';
 
 type Letter = components['schemas']['LetterView'];
 type Role = components['schemas']['Role'];
@@ -55,6 +56,8 @@ export function TrackingLayout() {
       </Page>
     );
   }
+  if (letter.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={letter.data.workspaceId} />;
   if (letter.data.publishedRevision === null) {
     return (
       <Page title="Not published yet">
