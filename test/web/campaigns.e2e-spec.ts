@@ -161,9 +161,10 @@ describeWithBrowser(
         await visit(`/campaigns/${cid}`, 'Moved');
         await visit(`/directory/${oid}`, 'Organization');
         await page.getByText('Union of Moved Links').first().waitFor();
+        await visit(`/directory/${oid}/edit`, 'Edit an organization');
         // Back goes to where the reader came from, not to the wrong address again.
         await page.goBack();
-        await page.waitForURL(`${base}/w/${wid}/campaigns/${cid}`);
+        await page.waitForURL(`${base}/w/${wid}/directory/${oid}`);
       } finally {
         await context.close();
       }

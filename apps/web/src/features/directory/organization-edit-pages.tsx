@@ -6,6 +6,7 @@ import { useWorkspace } from '../workspace/queries';
 import { OrganizationForm, type OrganizationBody } from './organization-form';
 import { directoryKey, organizationKey, useOrganization } from './queries';
 import { managesDirectory } from '../../lib/roles';
+import { InItsWorkspace } from '../workspace/in-its-workspace';
 
 /** What the directory's readers see in place of a form they may not use. */
 function ReadOnly({ wid }: { wid: string }) {
@@ -71,6 +72,8 @@ export function EditOrganizationPage() {
     },
   });
   const allowed = workspace.data && managesDirectory(workspace.data.role);
+  if (organization.data && organization.data.workspaceId !== wid)
+    return <InItsWorkspace workspaceId={organization.data.workspaceId} />;
   return (
     <Page
       title="Edit an organization"
