@@ -266,6 +266,7 @@ describe('tracking: the coordinators’ view of sign-ons', () => {
       {
         id: open,
         campaignId: campaign,
+        workspaceId: wid,
         title: letter.content.title,
         status: 'open',
         revision: 1,
