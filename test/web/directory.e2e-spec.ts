@@ -244,6 +244,8 @@ describeWithBrowser(
         await page.waitForURL(/\?sort=-lastActivity$/);
         await page.locator('th[aria-sort="descending"]', { hasText: 'Last activity' }).waitFor();
         expect(await page.locator('th[aria-sort]').count()).toBe(1);
+        // The rows of the old order stay (the status says "Loading…") until the new ones come.
+        await status(page, /^1–\d+ of \d+$/);
         expect((await rowNames(page)).slice(0, 2)).toEqual([ALLIANCE_AGAIN, ALLIANCE]);
         const activity = page.locator('tbody tr td:nth-child(5)');
         expect(await activity.nth(0).textContent()).toMatch(/^(just now|\d+ minutes? ago)$/);
